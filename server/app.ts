@@ -1,0 +1,102 @@
+// The whole server as one Fastify plugin tree, built the same way by the entry point and by tests.
+// Capabilities are plugins loaded in a fixed order; routes live under /api in their own context so unknown
+// API paths are problems while the rest of the URL space belongs to the client.
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import type { Env } from './config/env.js';
+import { parseOrigins, parseTrustProxy } from './config/env.js';
+import type { EventBus } from './bus/event-bus.js';
+import errors, { notFoundProblem } from './plugins/errors.js';
+import database from './plugins/database.js';
+import bus from './plugins/bus.js';
+import metrics from './plugins/metrics.js';
+import security from './plugins/security.js';
+import sessions from './plugins/sessions.js';
+import rateLimit from './plugins/rate-limit.js';
+import compression from './plugins/compression.js';
+import etag from './plugins/etag.js';
+import openapi from './plugins/openapi.js';
+import socketIo from './plugins/socket-io.js';
+import staticClient from './plugins/static-client.js';
+import healthRoutes from './routes/health.js';
+import problemRoutes from './routes/problems.js';
+import authRoutes from './routes/auth.js';
+import { bootstrapAdmin } from './auth/bootstrap-admin.js';
+
+export interface AppConfig extends Env {
+  SESSION_SECRET: string;
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  bus?: EventBus;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set on the first start only: the admin password that was generated, for the entry point to print once. */
+    generatedAdminPassword: string | undefined;
+  }
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
+  const allowedOrigins = parseOrigins(config.ALLOWED_ORIGINS);
+  const trustProxy = parseTrustProxy(config.TRUST_PROXY);
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: {
+      // Unknown fields are refused rather than silently dropped, and every bad field is named at once.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errors);
+  await app.register(database, { dataDir: config.DATA_DIR });
+  await app.register(bus, { bus: options.bus });
+  await app.register(metrics);
+  await app.register(security, { allowedOrigins });
+  await app.register(sessions, { secret: config.SESSION_SECRET });
+  await app.register(rateLimit, { perMinute: config.RATE_LIMIT_PER_MINUTE });
+  await app.register(compression);
+  await app.register(etag);
+  await app.register(openapi);
+  await app.register(socketIo, { allowedOrigins, trustProxy: trustProxy !== false });
+
+  await app.register(
+    async (api) => {
+      api.setNotFoundHandler(notFoundProblem);
+      await api.register(healthRoutes);
+      await api.register(problemRoutes);
+      await api.register(authRoutes, {
+        prefix: '/auth',
+        loginAttemptsPer5Min: config.LOGIN_ATTEMPTS_PER_5_MIN,
+        registrationsPerHour: config.REGISTRATIONS_PER_HOUR,
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(staticClient, { clientDir: config.CLIENT_DIR });
+
+  const { generatedPassword } = await bootstrapAdmin(app.repos.users, config.ADMIN_PASSWORD);
+  app.decorate('generatedAdminPassword', generatedPassword);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,58 @@
+// Server-side sessions: the cookie carries a random token, the database keeps its hash. Signing out deletes the
+// row, so a copied cookie stops working everywhere at once (REST, event streams and sockets alike).
+import { createHash, randomBytes } from 'node:crypto';
+import type { User } from '../contract/auth.js';
+import type { EventBus } from '../bus/event-bus.js';
+import type { SessionsRepository } from './sessions-repository.js';
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Sliding expiry is renewed at most this often, so reads do not turn into a write per request. */
+const RENEW_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export interface AuthenticatedSession {
+  sessionId: string;
+  user: User;
+  expiresAt: number;
+}
+
+export interface SessionService {
+  create(userId: number): Promise<{ token: string; expiresAt: number }>;
+  /** The session for a raw (already unsigned) cookie token, or null when unknown or expired. */
+  authenticate(token: string): Promise<AuthenticatedSession | null>;
+  revoke(sessionId: string, reason: 'signed_out' | 'expired'): Promise<void>;
+  purgeExpired(): Promise<number>;
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export function createSessionService(repo: SessionsRepository, bus: EventBus, now = Date.now): SessionService {
+  return {
+    async create(userId) {
+      const token = randomBytes(32).toString('base64url');
+      const t = now();
+      const expiresAt = t + SESSION_TTL_MS;
+      await repo.insert({ id: hashToken(token), user_id: userId, created_at: t, expires_at: expiresAt, last_seen_at: t });
+      return { token, expiresAt };
+    },
+    async authenticate(token) {
+      const sessionId = hashToken(token);
+      const found = await repo.findWithUser(sessionId);
+      if (!found) return null;
+      const t = now();
+      if (found.session.expires_at <= t) {
+        await this.revoke(sessionId, 'expired');
+        return null;
+      }
+      let expiresAt = found.session.expires_at;
+      if (t - found.session.last_seen_at > RENEW_AFTER_MS) {
+        expiresAt = t + SESSION_TTL_MS;
+        await repo.extend(sessionId, expiresAt, t);
+      }
+      return { sessionId, user: found.user, expiresAt };
+    },
+    async revoke(sessionId, reason) {
+      if (await repo.delete(sessionId)) bus.publish('session.revoked', { sessionId, reason });
+    },
+    purgeExpired: () => repo.deleteExpired(now()),
+  };
+}

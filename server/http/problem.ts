@@ -1,0 +1,21 @@
+// Building RFC 9457 problems. Routes throw `ApiError`; the error handler turns everything into a problem.
+import { errorCatalogue, problemTypeUri, type ErrorCode, type FieldError, type Problem } from '../contract/errors.js';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; retryAfter?: number; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.statusCode = errorCatalogue[code].status;
+  }
+}
+
+export function problem(code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  const { status, title } = errorCatalogue[code];
+  return { type: problemTypeUri(code), title, status, detail, code, ...extra };
+}

@@ -1,0 +1,36 @@
+// The embedded database and the repositories over it. Features reach storage only through repositories
+// decorated here, so a PostgreSQL backend replaces `openDatabase` and nothing else.
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import { openDatabase, type OpenDatabase } from '../db/open-database.js';
+import type { Database } from '../db/schema.js';
+import { createUsersRepository, type UsersRepository } from '../auth/users-repository.js';
+import { createSessionsRepository, type SessionsRepository } from '../auth/sessions-repository.js';
+
+export interface Repositories {
+  users: UsersRepository;
+  sessions: SessionsRepository;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    database: OpenDatabase;
+    repos: Repositories;
+  }
+}
+
+export default fp(
+  async (fastify, opts: { dataDir: string }) => {
+    const database = await openDatabase(opts.dataDir);
+    fastify.decorate('database', database);
+    fastify.decorate('db', database.db);
+    fastify.decorate('repos', {
+      users: createUsersRepository(database.db),
+      sessions: createSessionsRepository(database.db),
+    });
+    // Last to close: everything that writes on shutdown runs before this.
+    fastify.addHook('onClose', async () => database.close());
+  },
+  { name: 'database' },
+);
