@@ -88,8 +88,11 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (fastify, 
     },
     async (request, reply) => {
       for (const limiter of [failedLoginsPerAccount, failedLoginsPerAddress]) {
+        // A peek: only failures are counted, and the budget is spent once `max` failures are recorded.
         const status = await limiter(request, { increment: false });
-        if (!status.isAllowed && status.isExceeded) throw tooMany(status.ttl, 'Too many failed sign-ins.');
+        if (!status.isAllowed && (status.isExceeded || status.remaining <= 0)) {
+          throw tooMany(status.ttl, 'Too many failed sign-ins.');
+        }
       }
       const { username, password } = request.body;
       const row = await fastify.repos.users.findByUsername(username);

@@ -1,0 +1,57 @@
+// Builds a real app on a fresh temporary data directory. Tests talk to it through `inject`, or listen on an
+// ephemeral port when a real client (Socket.IO, EventSource) is needed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, type App, type AppConfig } from '../app.js';
+import { parseEnv } from '../config/env.js';
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface TestApp {
+  app: App;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(overrides: Partial<AppConfig> = {}, dataDir?: string): Promise<TestApp> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir, CLIENT_DIR: join(dir, 'no-client') });
+  const app = await buildApp(
+    { ...env, ADMIN_PASSWORD, SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789', ...overrides },
+    { logger: false },
+  );
+  return {
+    app,
+    dataDir: dir,
+    async close() {
+      await app.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The `name=value` part of a Set-Cookie header, ready to send back as a Cookie header. */
+export function cookieFrom(setCookie: string | string[] | undefined): string {
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!first) throw new Error('no Set-Cookie header');
+  return first.split(';')[0]!;
+}
+
+let counter = 0;
+export function uniqueName(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}${process.pid % 10000}_${counter}`;
+}
+
+export async function registerUser(app: App, username = uniqueName(), password = 'correct horse battery') {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { username, password } });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
+  return { username, password, cookie: cookieFrom(res.headers['set-cookie']), user: res.json() as { id: number } };
+}
+
+export async function loginAdmin(app: App): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`admin login failed: ${res.statusCode} ${res.body}`);
+  return cookieFrom(res.headers['set-cookie']);
+}
