@@ -1,0 +1,31 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { RegisterPage } from '../../features/auth/components/register-page';
+import { SignInPage } from '../../features/auth/components/sign-in-page';
+import { ChatPage } from '../../features/chat/components/chat-page';
+import { DataPage } from '../../features/data/components/data-page';
+import { LabPage } from '../../features/lab/components/lab-page';
+import { NotificationsPage } from '../../features/notifications/components/notifications-page';
+import { AppShell } from '../components/app-shell';
+import { GuestOnly } from './guest-only';
+import { NotFoundPage } from './not-found-page';
+import { RequireAuth } from './require-auth';
+import { RoutePanel } from './route-panel';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<GuestOnly />}>
+        <Route path="sign-in" element={<RoutePanel label="Sign in"><SignInPage /></RoutePanel>} />
+        <Route path="register" element={<RoutePanel label="Registration"><RegisterPage /></RoutePanel>} />
+      </Route>
+      <Route element={<RequireAuth>{(user) => <AppShell user={user} />}</RequireAuth>}>
+        <Route index element={<Navigate to="/data" replace />} />
+        <Route path="data" element={<RoutePanel label="Data"><DataPage /></RoutePanel>} />
+        <Route path="notifications" element={<RoutePanel label="Notifications"><NotificationsPage /></RoutePanel>} />
+        <Route path="chat" element={<RoutePanel label="Chat"><ChatPage /></RoutePanel>} />
+        <Route path="lab" element={<RoutePanel label="Lab"><LabPage /></RoutePanel>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,41 @@
+// The one way the client talks HTTP to its own origin. The session lives in an httpOnly cookie, so every call
+// sends same-origin credentials; the page never sees or stores a token.
+import { ApiError, NetworkError } from './api-error';
+import { problemFromResponse } from './problem-from-response';
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Serialised as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    // An abort is the caller's decision (React Query cancelling), not a connectivity problem.
+    if (signal?.aborted) throw error;
+    throw new NetworkError({ cause: error });
+  }
+
+  if (!response.ok) throw new ApiError(await problemFromResponse(response));
+  if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+};
