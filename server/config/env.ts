@@ -3,7 +3,6 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
-const Port = Type.Integer({ minimum: 0, maximum: 65535 });
 
 export const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('production'), Type.Literal('development'), Type.Literal('test')], {
@@ -30,6 +29,10 @@ export const EnvSchema = Type.Object({
   REGISTRATIONS_PER_HOUR: Type.Integer({ minimum: 1, default: 30 }),
   /** Where the built client lives; the API runs without it (tests, `npm run dev`). */
   CLIENT_DIR: Type.String({ default: 'dist/client' }),
+  /** Simulated order writes per second (fractions allowed); 0 turns the ticker off. Admins change it at runtime. */
+  TICK_RATE: Type.Number({ minimum: 0, maximum: 500, default: 1 }),
+  /** Orders loaded on the first start (only into an empty database). */
+  SEED_ORDERS: Type.Integer({ minimum: 0, default: 50_000 }),
 });
 export type Env = Static<typeof EnvSchema>;
 
