@@ -1,6 +1,7 @@
 // The process entry point: parse configuration, build the app, listen, and shut down gracefully.
 // Everything else lives in app.ts so tests build the same server without a port.
 import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
 import { ConfigError, parseEnv } from './config/env.js';
 import { resolveSessionSecret } from './config/session-secret.js';
 import { buildApp } from './app.js';
@@ -17,13 +18,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const config = { ...env, SESSION_SECRET: resolveSessionSecret(env.DATA_DIR, env.SESSION_SECRET) };
-  const app = await buildApp(config);
+  // Asynchronous log writes keep logging off the request path; flushed below before the process exits.
+  const logDestination = pino.destination({ dest: 1, sync: false });
+  const app = await buildApp(config, { logger: { level: config.LOG_LEVEL, stream: logDestination } });
 
   // On SIGTERM/SIGINT: stop accepting, tell streams and sockets to reconnect elsewhere, close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();
+    logDestination.flushSync();
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });
