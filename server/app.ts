@@ -18,10 +18,15 @@ import compression from './plugins/compression.js';
 import etag from './plugins/etag.js';
 import openapi from './plugins/openapi.js';
 import socketIo from './plugins/socket-io.js';
+import orders from './plugins/orders.js';
+import ticker from './plugins/ticker.js';
 import staticClient from './plugins/static-client.js';
 import healthRoutes from './routes/health.js';
 import problemRoutes from './routes/problems.js';
 import authRoutes from './routes/auth.js';
+import orderRoutes from './routes/orders.js';
+import orderChangeRoutes from './routes/order-changes.js';
+import tickerRoutes from './routes/ticker.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 
 export interface AppConfig extends Env {
@@ -77,6 +82,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(etag);
   await app.register(openapi);
   await app.register(socketIo, { allowedOrigins, trustProxy: trustProxy !== false });
+  await app.register(orders, { seedOrders: config.SEED_ORDERS });
+  await app.register(ticker, { rate: config.TICK_RATE });
 
   await app.register(
     async (api) => {
@@ -88,6 +95,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
         loginAttemptsPer5Min: config.LOGIN_ATTEMPTS_PER_5_MIN,
         registrationsPerHour: config.REGISTRATIONS_PER_HOUR,
       });
+      await api.register(orderRoutes, { cursorSecret: config.SESSION_SECRET });
+      await api.register(orderChangeRoutes);
+      await api.register(tickerRoutes);
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,8 @@ import { EventEmitter } from 'node:events';
 /** Every topic and its payload. Payloads must be JSON-serializable: a networked bus will serialize them. */
 export interface BusTopics {
   'session.revoked': { sessionId: string; reason: 'signed_out' | 'expired' };
+  /** Orders changed: `lastSeq` is the change feed's new head, published after the commit. */
+  'orders.changed': { lastSeq: number };
 }
 
 export type BusTopic = keyof BusTopics;

@@ -20,6 +20,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv(source)).toThrow(message);
   });
 
+  it('reads the ticker rate (fractions allowed) and the seed size', () => {
+    expect(parseEnv({})).toMatchObject({ TICK_RATE: 1, SEED_ORDERS: 50_000 });
+    expect(parseEnv({ TICK_RATE: '0.1', SEED_ORDERS: '0' })).toMatchObject({ TICK_RATE: 0.1, SEED_ORDERS: 0 });
+    expect(() => parseEnv({ TICK_RATE: '501' })).toThrow(/^Invalid configuration: TICK_RATE must be <= 500/);
+    expect(() => parseEnv({ SEED_ORDERS: '-1' })).toThrow(/^Invalid configuration: SEED_ORDERS must be >= 0/);
+  });
+
   it('never echoes a secret it refuses', () => {
     expect(() => parseEnv({ SESSION_SECRET: 'hunter2' })).toThrow(/^Invalid configuration: SESSION_SECRET must not have fewer than 32 characters$/);
   });

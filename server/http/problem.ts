@@ -8,7 +8,13 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; retryAfter?: number; headers?: Record<string, string> } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      retryAfter?: number;
+      headers?: Record<string, string>;
+      /** RFC 9457 extension members, e.g. the current version of what a 412 refused to change. */
+      members?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail);
     this.statusCode = errorCatalogue[code].status;

@@ -6,10 +6,12 @@ import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 import type { Database } from '../db/schema.js';
 import { createUsersRepository, type UsersRepository } from '../auth/users-repository.js';
 import { createSessionsRepository, type SessionsRepository } from '../auth/sessions-repository.js';
+import { createOrdersRepository, type OrdersRepository } from '../orders/orders-repository.js';
 
 export interface Repositories {
   users: UsersRepository;
   sessions: SessionsRepository;
+  orders: OrdersRepository;
 }
 
 declare module 'fastify' {
@@ -28,6 +30,7 @@ export default fp(
     fastify.decorate('repos', {
       users: createUsersRepository(database.db),
       sessions: createSessionsRepository(database.db),
+      orders: createOrdersRepository(database.db),
     });
     // Last to close: everything that writes on shutdown runs before this.
     fastify.addHook('onClose', async () => database.close());

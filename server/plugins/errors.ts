@@ -38,8 +38,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 function toProblem(error: FastifyError | ApiError, request: FastifyRequest): Problem {
   if (error instanceof ApiError) {
-    const { errors, retryAfter } = error.extra;
-    return problem(error.code, error.detail, { ...(errors && { errors }), ...(retryAfter !== undefined && { retryAfter }) });
+    const { errors, retryAfter, members } = error.extra;
+    return problem(error.code, error.detail, {
+      ...members,
+      ...(errors && { errors }),
+      ...(retryAfter !== undefined && { retryAfter }),
+    });
   }
   if (error.validation) {
     const errors = fieldErrors(error.validation as AjvIssue[], error.validationContext);

@@ -18,7 +18,8 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, dataDir?:
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-test-'));
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir, CLIENT_DIR: join(dir, 'no-client') });
   const app = await buildApp(
-    { ...env, ADMIN_PASSWORD, SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789', ...overrides },
+    // No ticker and no seed unless a test asks: tests write the orders they count.
+    { ...env, ADMIN_PASSWORD, SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789', TICK_RATE: 0, SEED_ORDERS: 0, ...overrides },
     { logger: false },
   );
   return {

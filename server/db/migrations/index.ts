@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import { accounts } from './0001-accounts.js';
+import { orders } from './0002-orders.js';
 
 // Ordered by name; never edit a shipped migration, add the next one.
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
+  '0002-orders': orders,
 };
