@@ -1,0 +1,86 @@
+// Starts the processes a benchmark compares: Switchboard itself (the real entry point, real configuration) and
+// its peers, each in its own Node process so neither steals the other's event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface Running {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before answering ${url}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export async function startProcess(
+  args: string[],
+  readyPath: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<Running> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}${readyPath}`, child);
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** Switchboard from source through tsx's loader: the same code `npm start` compiles. */
+export async function startSwitchboard(env: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  return startProcess(['--import', 'tsx', 'server/main.ts'], '/api/ready', port, {
+    LOG_LEVEL: 'warn',
+    TICK_RATE: '0',
+    SEED_ORDERS: '0',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ADMIN_PASSWORD: 'bench-admin-password',
+    CLIENT_DIR: 'no-client-for-benchmarks',
+    ...env,
+  });
+}
+
+export async function signUp(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'bench password 1' }),
+  });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
