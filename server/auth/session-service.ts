@@ -8,6 +8,12 @@ import type { SessionsRepository } from './sessions-repository.js';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sliding expiry is renewed at most this often, so reads do not turn into a write per request. */
 const RENEW_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * Authenticated sessions are remembered this long, so a polling page does not cost a database read per
+ * request. Revocation does not wait for it: `session.revoked` on the bus (from any process) drops the entry.
+ */
+const CACHE_MS = 10_000;
+const CACHE_MAX = 50_000;
 
 export interface AuthenticatedSession {
   sessionId: string;
@@ -21,11 +27,20 @@ export interface SessionService {
   authenticate(token: string): Promise<AuthenticatedSession | null>;
   revoke(sessionId: string, reason: 'signed_out' | 'expired'): Promise<void>;
   purgeExpired(): Promise<number>;
+  close(): void;
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export function createSessionService(repo: SessionsRepository, bus: EventBus, now = Date.now): SessionService {
+  const cache = new Map<string, { auth: AuthenticatedSession; until: number }>();
+  const unsubscribe = bus.subscribe('session.revoked', ({ sessionId }) => cache.delete(sessionId));
+
+  function remember(auth: AuthenticatedSession, t: number): void {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(auth.sessionId, { auth, until: Math.min(t + CACHE_MS, auth.expiresAt) });
+  }
+
   return {
     async create(userId) {
       const token = randomBytes(32).toString('base64url');
@@ -36,9 +51,12 @@ export function createSessionService(repo: SessionsRepository, bus: EventBus, no
     },
     async authenticate(token) {
       const sessionId = hashToken(token);
+      const t = now();
+      const cached = cache.get(sessionId);
+      if (cached && cached.until > t) return cached.auth;
+      cache.delete(sessionId);
       const found = await repo.findWithUser(sessionId);
       if (!found) return null;
-      const t = now();
       if (found.session.expires_at <= t) {
         await this.revoke(sessionId, 'expired');
         return null;
@@ -48,11 +66,18 @@ export function createSessionService(repo: SessionsRepository, bus: EventBus, no
         expiresAt = t + SESSION_TTL_MS;
         await repo.extend(sessionId, expiresAt, t);
       }
-      return { sessionId, user: found.user, expiresAt };
+      const auth = { sessionId, user: found.user, expiresAt };
+      remember(auth, t);
+      return auth;
     },
     async revoke(sessionId, reason) {
+      cache.delete(sessionId);
       if (await repo.delete(sessionId)) bus.publish('session.revoked', { sessionId, reason });
     },
     purgeExpired: () => repo.deleteExpired(now()),
+    close() {
+      unsubscribe();
+      cache.clear();
+    },
   };
 }

@@ -77,7 +77,10 @@ export default fp(
       sessions.purgeExpired().catch((err: unknown) => fastify.log.warn({ err }, 'expired session purge failed'));
     }, PURGE_EVERY_MS);
     purge.unref();
-    fastify.addHook('onClose', async () => clearInterval(purge));
+    fastify.addHook('onClose', async () => {
+      clearInterval(purge);
+      sessions.close();
+    });
   },
   { name: 'sessions', dependencies: ['database', 'bus'] },
 );

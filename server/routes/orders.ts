@@ -1,6 +1,7 @@
 // Orders over REST: list (page or cursor mode), read, create, patch and delete. Every write goes through the
 // orders service, which records it in the change feed. An order's ETag is `"<version>"`; If-Match on PATCH and
 // DELETE turns a lost update into a 412 that carries the current order.
+import { cachedCount } from '../orders/count-cache.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CreateOrder, LIST_MODES, ListOrdersQuery, Order, OrderId, OrderList, PatchOrder, StaleOrderProblem } from '../contract/orders.js';
@@ -58,6 +59,8 @@ function asProblem(error: unknown): unknown {
 
 const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (fastify, opts) => {
   const codec = createCursorCodec(opts.cursorSecret);
+  const repo = fastify.repos.orders;
+  const pageModeRepo = { ...repo, count: cachedCount((filters) => repo.count(filters), () => fastify.orders.head()) };
   const security = [{ session: [] }];
 
   fastify.get(
@@ -89,8 +92,8 @@ const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (fastify
       };
       const path = request.url.split('?')[0]!;
       const result = isCursorMode(request.query)
-        ? await listCursor(fastify.repos.orders, timer, codec, fastify.orders.head(), request.query, path)
-        : await listPage(fastify.repos.orders, timer, request.query, path);
+        ? await listCursor(repo, timer, codec, fastify.orders.head(), request.query, path)
+        : await listPage(pageModeRepo, timer, request.query, path);
       reply.headers({ link: result.link, 'cache-control': CACHE_CONTROL, 'server-timing': `db;dur=${dbMs.toFixed(2)}` });
       return { data: result.data, meta: result.meta };
     },
