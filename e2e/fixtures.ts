@@ -13,6 +13,16 @@ export function newUsername(prefix = 'e2e'): string {
   return `${prefix}_${Date.now().toString(36)}_${process.pid % 1000}_${seq}`.slice(0, 32);
 }
 
+const allowedErrors = new WeakMap<Page, RegExp[]>();
+
+/**
+ * Lets one expected console error through, e.g. the line Chromium logs for a deliberately failed request.
+ * Every other console error still fails the test.
+ */
+export function allowConsoleError(page: Page, pattern: RegExp): void {
+  allowedErrors.set(page, [...(allowedErrors.get(page) ?? []), pattern]);
+}
+
 interface Fixtures {
   user: TestUser;
   signedInPage: Page;
@@ -22,7 +32,9 @@ export const test = base.extend<Fixtures>({
   page: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+      if (msg.type() !== 'error') return;
+      if (allowedErrors.get(page)?.some((pattern) => pattern.test(msg.text()))) return;
+      problems.push(`console.error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
     await use(page);

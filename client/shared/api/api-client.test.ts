@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest } from './api-client';
+import { api, apiRequest, apiRequestWithHeaders } from './api-client';
 import { ApiError, NetworkError } from './api-error';
 
 const problemResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -121,5 +121,37 @@ describe('apiRequest', () => {
     const abort = new DOMException('aborted', 'AbortError');
     stubFetch(abort);
     await expect(apiRequest('/api/health', { signal: controller.signal })).rejects.toBe(abort);
+  });
+
+  it('sends extra headers such as If-Match', async () => {
+    const fetchMock = stubFetch(Response.json({ id: 3, version: 5 }));
+    await api.patch('/api/orders/3', { status: 'paid' }, { 'If-Match': '"4"' });
+    const init = fetchMock.mock.calls[0]?.at(1) as RequestInit | undefined;
+    expect(init?.method).toBe('PATCH');
+    expect(init?.headers).toMatchObject({ 'If-Match': '"4"', 'Content-Type': 'application/json' });
+  });
+});
+
+describe('apiRequestWithHeaders', () => {
+  it('returns the body together with the response headers', async () => {
+    stubFetch(Response.json({ data: [] }, { headers: { 'Server-Timing': 'db;dur=1.5' } }));
+    const { data, headers } = await apiRequestWithHeaders<{ data: unknown[] }>('/api/orders');
+    expect(data).toEqual({ data: [] });
+    expect(headers.get('server-timing')).toBe('db;dur=1.5');
+  });
+
+  it('fails the same way as apiRequest', async () => {
+    stubFetch(
+      problemResponse(404, {
+        type: '/api/problems/not_found',
+        title: 'Not found',
+        status: 404,
+        detail: 'No order 9.',
+        code: 'not_found',
+      }),
+    );
+    const error = await rejectionOf(apiRequestWithHeaders('/api/orders/9'));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('not_found');
   });
 });
