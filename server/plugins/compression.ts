@@ -12,6 +12,9 @@ export default fp(
       // The default levels (gzip 6, brotli 11) cost several times the CPU for a few percent on API-sized JSON,
       // which is generated per request and never cached.
       zlibOptions: { level: 3 },
+      // API pages (tens of KB) are compressed in one synchronous call: a zlib stream per response costs more in
+      // setup and scheduling than the compression itself, and on two cores there is no spare CPU to overlap with.
+      syncThreshold: 128 * 1024,
       brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
     });
   },
