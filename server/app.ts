@@ -20,6 +20,8 @@ import openapi from './plugins/openapi.js';
 import socketIo from './plugins/socket-io.js';
 import orders from './plugins/orders.js';
 import ticker from './plugins/ticker.js';
+import notifications from './plugins/notifications.js';
+import orderNotifications from './plugins/order-notifications.js';
 import staticClient from './plugins/static-client.js';
 import healthRoutes from './routes/health.js';
 import problemRoutes from './routes/problems.js';
@@ -27,6 +29,8 @@ import authRoutes from './routes/auth.js';
 import orderRoutes from './routes/orders.js';
 import orderChangeRoutes from './routes/order-changes.js';
 import tickerRoutes from './routes/ticker.js';
+import notificationRoutes from './routes/notifications.js';
+import notificationStreamRoutes from './routes/notification-stream.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 
 export interface AppConfig extends Env {
@@ -84,6 +88,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(socketIo, { allowedOrigins, trustProxy: trustProxy !== false });
   await app.register(orders, { seedOrders: config.SEED_ORDERS });
   await app.register(ticker, { rate: config.TICK_RATE });
+  await app.register(notifications);
+  await app.register(orderNotifications, { intervalMs: config.ORDER_NOTIFY_INTERVAL_MS });
 
   await app.register(
     async (api) => {
@@ -98,6 +104,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await api.register(orderRoutes, { cursorSecret: config.SESSION_SECRET });
       await api.register(orderChangeRoutes);
       await api.register(tickerRoutes);
+      await api.register(notificationRoutes);
+      await api.register(notificationStreamRoutes, { heartbeatMs: config.SSE_HEARTBEAT_MS });
     },
     { prefix: '/api' },
   );

@@ -7,6 +7,14 @@ export interface BusTopics {
   'session.revoked': { sessionId: string; reason: 'signed_out' | 'expired' };
   /** Orders changed: `lastSeq` is the change feed's new head, published after the commit. */
   'orders.changed': { lastSeq: number };
+  /**
+   * Notifications were stored for these users (or for every user), published after the commit. `lastId` is the
+   * newest id written; subscribers read the notifications from the database, never from the event.
+   */
+  'notifications.created': { userIds: number[] | 'all'; lastId: number };
+  /** A user marked notifications read: these ids, or every one up to `upTo`. */
+  'notifications.read': { userId: number; ids: number[] } | { userId: number; ids: 'all'; upTo: number };
+  'notifications.deleted': { userId: number; ids: number[] };
 }
 
 export type BusTopic = keyof BusTopics;

@@ -2,6 +2,7 @@
 // and free of the time-zone guessing that SQLite's text dates invite.
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ChangeKind, OrderStatus } from '../contract/orders.js';
+import type { NotificationLevel } from '../contract/notifications.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -47,11 +48,45 @@ export interface OrderChangesTable {
   snapshot: string;
 }
 
+export interface NotificationsTable {
+  /** AUTOINCREMENT, global across users: committed in id order (one writer), never reused. */
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  level: NotificationLevel;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface NotificationSettingsTable {
+  user_id: number;
+  /** Booleans as 0/1, portable to any SQL database. */
+  order_large: number;
+  order_large_threshold_cents: number;
+  order_cancelled: number;
+  order_refunded: number;
+  toasts: number;
+  updated_at: number;
+}
+
+export interface NotificationSourcesTable {
+  name: string;
+  /** The last seq of the source's feed that has been turned into notifications. */
+  last_seq: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   orders: OrdersTable;
   order_changes: OrderChangesTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  notification_sources: NotificationSourcesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -60,3 +95,6 @@ export type SessionRow = Selectable<SessionsTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type NewOrder = Insertable<OrdersTable>;
 export type OrderChangeRow = Selectable<OrderChangesTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NewNotification = Insertable<NotificationsTable>;
+export type NotificationSettingsRow = Selectable<NotificationSettingsTable>;

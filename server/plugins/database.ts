@@ -7,11 +7,13 @@ import type { Database } from '../db/schema.js';
 import { createUsersRepository, type UsersRepository } from '../auth/users-repository.js';
 import { createSessionsRepository, type SessionsRepository } from '../auth/sessions-repository.js';
 import { createOrdersRepository, type OrdersRepository } from '../orders/orders-repository.js';
+import { createNotificationsRepository, type NotificationsRepository } from '../notifications/notifications-repository.js';
 
 export interface Repositories {
   users: UsersRepository;
   sessions: SessionsRepository;
   orders: OrdersRepository;
+  notifications: NotificationsRepository;
 }
 
 declare module 'fastify' {
@@ -31,6 +33,7 @@ export default fp(
       users: createUsersRepository(database.db),
       sessions: createSessionsRepository(database.db),
       orders: createOrdersRepository(database.db),
+      notifications: createNotificationsRepository(database.db),
     });
     // Last to close: everything that writes on shutdown runs before this.
     fastify.addHook('onClose', async () => database.close());

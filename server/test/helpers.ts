@@ -56,3 +56,11 @@ export async function loginAdmin(app: App): Promise<string> {
   if (res.statusCode !== 200) throw new Error(`admin login failed: ${res.statusCode} ${res.body}`);
   return cookieFrom(res.headers['set-cookie']);
 }
+
+/** Listens on an ephemeral port, for clients that need real HTTP (event streams, Socket.IO); returns the base URL. */
+export async function listen(app: App): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import { accounts } from './0001-accounts.js';
 import { orders } from './0002-orders.js';
+import { notifications } from './0003-notifications.js';
 
 // Ordered by name; never edit a shipped migration, add the next one.
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
   '0002-orders': orders,
+  '0003-notifications': notifications,
 };

@@ -1,0 +1,159 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSseStream, formatComment, formatEvent, type SseSink } from './sse.js';
+
+/** A response that never sends: what it was given stays buffered until `drain()`. */
+class FakeSink extends EventEmitter implements SseSink {
+  chunks: string[] = [];
+  status = 0;
+  headers: Record<string, unknown> = {};
+  writableLength = 0;
+  writableNeedDrain = false;
+  destroyed = false;
+  writableEnded = false;
+  constructor(private readonly highWaterMark = 64) {
+    super();
+  }
+  writeHead(status: number, headers: Record<string, unknown>) {
+    this.status = status;
+    this.headers = headers;
+  }
+  flushHeaders() {}
+  write(chunk: string) {
+    this.chunks.push(chunk);
+    this.writableLength += chunk.length;
+    this.writableNeedDrain = this.writableLength >= this.highWaterMark;
+    return !this.writableNeedDrain;
+  }
+  end() {
+    this.writableEnded = true;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  drain() {
+    this.writableLength = 0;
+    this.writableNeedDrain = false;
+    this.emit('drain');
+  }
+  get text() {
+    return this.chunks.join('');
+  }
+}
+
+const open = (sink: FakeSink, gone = new EventEmitter(), options = {}) =>
+  createSseStream(sink, gone, { retryMs: 1500, heartbeatMs: 60_000, ...options });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('SSE frames', () => {
+  it('puts each line of data on its own data: line and ends with a blank line', () => {
+    expect(formatEvent({ event: 'note', id: 7, data: 'one\ntwo\r\nthree\rfour' })).toBe(
+      'event: note\nid: 7\ndata: one\ndata: two\ndata: three\ndata: four\n\n',
+    );
+    expect(formatEvent({ data: '' })).toBe('data: \n\n');
+    expect(formatComment('hb')).toBe(': hb\n\n');
+  });
+
+  it('refuses an event name or id that would break the frame', () => {
+    expect(() => formatEvent({ event: 'a\nb', data: 'x' })).toThrow(/single line/);
+    expect(() => formatEvent({ id: '1\n2', data: 'x' })).toThrow(/single line/);
+    expect(() => formatEvent({ id: '1\0', data: 'x' })).toThrow(/NUL/);
+  });
+});
+
+describe('SSE stream', () => {
+  it('sends the event-stream headers and retry: before anything else', () => {
+    const sink = new FakeSink(1e6);
+    const stream = open(sink, undefined, { headers: { 'x-request-id': 'r1', 'content-type': 'text/plain' } });
+    stream.send({ event: 'a', data: '{}' });
+    expect(sink.status).toBe(200);
+    expect(sink.headers).toMatchObject({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+      connection: 'keep-alive',
+      'x-request-id': 'r1',
+    });
+    expect(sink.text).toBe('retry: 1500\n\nevent: a\ndata: {}\n\n');
+  });
+
+  it('sends a heartbeat comment only after a silence', () => {
+    vi.useFakeTimers();
+    const sink = new FakeSink(1e6);
+    const stream = open(sink, undefined, { heartbeatMs: 1000 });
+    vi.advanceTimersByTime(900);
+    stream.send({ data: 'x' });
+    vi.advanceTimersByTime(900);
+    expect(sink.text).not.toContain(': hb');
+    vi.advanceTimersByTime(200);
+    expect(sink.text.match(/: hb\n\n/g)).toHaveLength(1);
+    vi.advanceTimersByTime(3000);
+    expect(sink.text.match(/: hb\n\n/g)).toHaveLength(4);
+    stream.close();
+    vi.advanceTimersByTime(5000);
+    expect(sink.text.match(/: hb\n\n/g)).toHaveLength(4);
+  });
+
+  it('closes a client that lets more than the bound pile up, instead of buffering for it', () => {
+    const sink = new FakeSink(1e6);
+    const stream = open(sink, undefined, { maxBufferedBytes: 200 });
+    const reasons: string[] = [];
+    stream.onClose((reason) => reasons.push(reason));
+    let sent = 0;
+    while (stream.send({ data: 'x'.repeat(50) })) sent += 1;
+    expect(sent).toBeLessThan(5);
+    expect(reasons).toEqual(['slow']);
+    expect(sink.destroyed).toBe(true);
+    expect(stream.send({ data: 'y' })).toBe(false);
+  });
+
+  it('drained() waits for the client to read, and gives up on one that does not', async () => {
+    const sink = new FakeSink(10);
+    const stream = open(sink, undefined, { drainTimeoutMs: 50 });
+    stream.send({ data: 'a long enough frame' });
+    let caughtUp: boolean | undefined;
+    void stream.drained().then((ok) => (caughtUp = ok));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(caughtUp).toBeUndefined();
+    sink.drain();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(caughtUp).toBe(true);
+
+    const reasons: string[] = [];
+    stream.onClose((reason) => reasons.push(reason));
+    stream.send({ data: 'another long enough frame' });
+    expect(await stream.drained()).toBe(false);
+    expect(reasons).toEqual(['slow']);
+    expect(sink.destroyed).toBe(true);
+  });
+
+  it('ends with a retry hint on close, and reports a client that went away', () => {
+    const sink = new FakeSink(1e6);
+    const stream = open(sink);
+    const reasons: string[] = [];
+    stream.onClose((reason) => reasons.push(reason));
+    stream.close({ retryMs: 300 });
+    expect(sink.text.endsWith('retry: 300\n\n')).toBe(true);
+    expect(sink.writableEnded).toBe(true);
+    expect(reasons).toEqual(['server']);
+
+    const other = new FakeSink(1e6);
+    const request = new EventEmitter();
+    const gone = open(other, request);
+    gone.onClose((reason) => reasons.push(reason));
+    request.emit('close');
+    expect(reasons).toEqual(['server', 'client']);
+    expect(gone.closed).toBe(true);
+    expect(request.listenerCount('close')).toBe(0);
+    expect(other.listenerCount('close')).toBe(0);
+  });
+
+  it('sets the last event id with a bare id: line', () => {
+    const sink = new FakeSink(1e6);
+    open(sink).id(42);
+    expect(sink.text).toBe('retry: 1500\n\nid: 42\n\n');
+  });
+});

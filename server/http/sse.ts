@@ -1,0 +1,206 @@
+// A Server-Sent Events writer over a raw HTTP response (WHATWG HTML, "Server-sent events"). The reply is
+// hijacked, so compression and every other onSend hook are bypassed: a compressed or buffered stream is not
+// live. Headers go out at once, `retry:` first; a comment keeps proxies from timing out an idle stream; a
+// client that stops reading is disconnected instead of being buffered for without bound (it resumes with
+// Last-Event-ID).
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
+
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  // no-transform: proxies must not compress or rewrite the stream.
+  'cache-control': 'no-cache, no-transform',
+  // nginx buffers proxied responses unless told otherwise.
+  'x-accel-buffering': 'no',
+  connection: 'keep-alive',
+} as const;
+
+/** What the stream needs of the response: `ServerResponse` has it, and tests can fake it. */
+export interface SseSink {
+  writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
+  flushHeaders(): void;
+  write(chunk: string): boolean;
+  end(): unknown;
+  destroy(): unknown;
+  readonly writableLength: number;
+  readonly writableNeedDrain: boolean;
+  readonly destroyed: boolean;
+  readonly writableEnded: boolean;
+  on(event: 'close' | 'drain' | 'error', listener: () => void): unknown;
+  off(event: 'close' | 'drain' | 'error', listener: () => void): unknown;
+}
+
+/** Emits `close` when the client goes away (the request of the response). */
+export interface SseCloseSignal {
+  on(event: 'close', listener: () => void): unknown;
+  off(event: 'close', listener: () => void): unknown;
+}
+
+export interface SseOptions {
+  /** Sent first: how long the client waits before reconnecting. */
+  retryMs: number;
+  /** A comment is sent after this long without a write. */
+  heartbeatMs: number;
+  /** More than this many bytes waiting for the client closes the stream. */
+  maxBufferedBytes?: number;
+  /** How long `drained()` waits for the client to catch up before closing the stream. */
+  drainTimeoutMs?: number;
+  /** Extra response headers (security headers, the request id); the SSE headers win. */
+  headers?: OutgoingHttpHeaders;
+}
+
+/** `client`: the client went away; `server`: `close()` was called; `slow`: it did not keep up; `error`: a write failed. */
+export type SseCloseReason = 'client' | 'server' | 'slow' | 'error';
+
+export interface SseEvent {
+  event?: string;
+  data: string;
+  /** Sets the client's Last-Event-ID. */
+  id?: string | number;
+}
+
+export interface SseStream {
+  readonly closed: boolean;
+  /** False when the stream is closed (or was just closed because the client is too far behind). */
+  send(event: SseEvent): boolean;
+  /** A bare `id:` line: moves the client's Last-Event-ID without dispatching an event. */
+  id(id: string | number): boolean;
+  retry(ms: number): boolean;
+  comment(text: string): boolean;
+  /** Resolves true once the client has read what was written, false if it was closed first (or as too slow). */
+  drained(): Promise<boolean>;
+  /** Ends the stream, optionally telling the client when to reconnect. */
+  close(options?: { retryMs?: number }): void;
+  onClose(listener: (reason: SseCloseReason) => void): void;
+}
+
+const DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
+const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+
+function singleLine(field: string, value: string): string {
+  // A line break would end the field early; NUL makes browsers ignore an id.
+  if (/[\r\n\0]/.test(value)) throw new Error(`An SSE ${field} must be a single line without NUL`);
+  return value;
+}
+
+/** One event as it goes on the wire: a multi-line `data` becomes several `data:` lines. */
+export function formatEvent({ event, data, id }: SseEvent): string {
+  let frame = '';
+  if (event !== undefined) frame += `event: ${singleLine('event name', event)}\n`;
+  if (id !== undefined) frame += `id: ${singleLine('id', String(id))}\n`;
+  for (const line of data.split(/\r\n|\r|\n/)) frame += `data: ${line}\n`;
+  return `${frame}\n`;
+}
+
+export function formatComment(text: string): string {
+  return `${text
+    .split(/\r\n|\r|\n/)
+    .map((line) => `: ${line}`)
+    .join('\n')}\n\n`;
+}
+
+/** Writes the headers and `retry:` at once and returns the stream. */
+export function createSseStream(sink: SseSink, clientGone: SseCloseSignal, options: SseOptions): SseStream {
+  const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+  const listeners: ((reason: SseCloseReason) => void)[] = [];
+  let closed = false;
+
+  // Every write re-arms it, so the comment goes out only after `heartbeatMs` of silence.
+  const heartbeat = setTimeout(() => write(formatComment('hb')), options.heartbeatMs);
+  heartbeat.unref();
+
+  function finish(reason: SseCloseReason): void {
+    if (closed) return;
+    closed = true;
+    clearTimeout(heartbeat);
+    clientGone.off('close', onClientGone);
+    sink.off('close', onClientGone);
+    sink.off('error', onError);
+    for (const listener of listeners.splice(0)) listener(reason);
+  }
+  const onClientGone = () => {
+    finish('client');
+  };
+  const onError = () => {
+    finish('error');
+    sink.destroy();
+  };
+
+  function write(chunk: string): boolean {
+    if (closed || sink.destroyed || sink.writableEnded) return false;
+    try {
+      sink.write(chunk);
+    } catch {
+      onError();
+      return false;
+    }
+    if (sink.writableLength > maxBuffered) {
+      // Nothing more can reach a client this far behind; it reconnects and resumes from its Last-Event-ID.
+      finish('slow');
+      sink.destroy();
+      return false;
+    }
+    heartbeat.refresh();
+    return true;
+  }
+
+  clientGone.on('close', onClientGone);
+  sink.on('close', onClientGone);
+  sink.on('error', onError);
+  sink.writeHead(200, { ...options.headers, ...SSE_HEADERS });
+  sink.flushHeaders();
+  write(`retry: ${Math.round(options.retryMs)}\n\n`);
+
+  return {
+    get closed() {
+      return closed;
+    },
+    send: (event) => write(formatEvent(event)),
+    id: (id) => write(`id: ${singleLine('id', String(id))}\n\n`),
+    retry: (ms) => write(`retry: ${Math.round(ms)}\n\n`),
+    comment: (text) => write(formatComment(text)),
+    drained() {
+      if (closed) return Promise.resolve(false);
+      if (!sink.writableNeedDrain) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = (ok: boolean) => {
+          clearTimeout(timer);
+          sink.off('drain', onDrain);
+          const at = listeners.indexOf(onClosed);
+          if (at >= 0) listeners.splice(at, 1);
+          resolve(ok);
+        };
+        const onDrain = () => done(true);
+        const onClosed = () => done(false);
+        const timer = setTimeout(() => {
+          finish('slow');
+          sink.destroy();
+        }, drainTimeoutMs);
+        sink.on('drain', onDrain);
+        listeners.push(onClosed);
+      });
+    },
+    close(closeOptions = {}) {
+      if (closed) return;
+      if (closeOptions.retryMs !== undefined) write(`retry: ${Math.round(closeOptions.retryMs)}\n\n`);
+      finish('server');
+      if (!sink.destroyed && !sink.writableEnded) sink.end();
+    },
+    onClose(listener) {
+      if (closed) listener('server');
+      else listeners.push(listener);
+    },
+  };
+}
+
+/**
+ * Takes the response over from Fastify and opens the stream. Call it only after every check that may answer with
+ * a problem: from here on the response is a 200 event stream. Headers set on the reply so far (CORS, the
+ * request id) are kept; the security headers helmet set on the raw response are kept by Node.
+ */
+export function openEventStream(request: FastifyRequest, reply: FastifyReply, options: SseOptions): SseStream {
+  reply.hijack();
+  const headers: OutgoingHttpHeaders = { ...(reply.getHeaders() as OutgoingHttpHeaders), 'x-request-id': request.id, ...options.headers };
+  return createSseStream(reply.raw, request.raw, { ...options, headers });
+}
