@@ -26,7 +26,12 @@ export default fp(
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     });
-    await fastify.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    await fastify.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // Swagger UI sets a few inline styles; allowed on its own pages only, the app keeps the strict policy.
+      transformStaticCSP: (header) => header.replace(/style-src ([^;]*)/, "style-src $1 'unsafe-inline'"),
+    });
     fastify.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
   },
   { name: 'openapi' },
