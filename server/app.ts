@@ -22,6 +22,7 @@ import orders from './plugins/orders.js';
 import ticker from './plugins/ticker.js';
 import notifications from './plugins/notifications.js';
 import orderNotifications from './plugins/order-notifications.js';
+import chat from './plugins/chat.js';
 import staticClient from './plugins/static-client.js';
 import healthRoutes from './routes/health.js';
 import problemRoutes from './routes/problems.js';
@@ -31,6 +32,7 @@ import orderChangeRoutes from './routes/order-changes.js';
 import tickerRoutes from './routes/ticker.js';
 import notificationRoutes from './routes/notifications.js';
 import notificationStreamRoutes from './routes/notification-stream.js';
+import roomRoutes from './routes/rooms.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 
 export interface AppConfig extends Env {
@@ -90,6 +92,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(ticker, { rate: config.TICK_RATE });
   await app.register(notifications);
   await app.register(orderNotifications, { intervalMs: config.ORDER_NOTIFY_INTERVAL_MS });
+  await app.register(chat);
 
   await app.register(
     async (api) => {
@@ -106,6 +109,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await api.register(tickerRoutes);
       await api.register(notificationRoutes);
       await api.register(notificationStreamRoutes, { heartbeatMs: config.SSE_HEARTBEAT_MS });
+      await api.register(roomRoutes);
     },
     { prefix: '/api' },
   );

@@ -8,7 +8,7 @@ export const NotificationLevel = Type.Enum(NOTIFICATION_LEVELS);
 export type NotificationLevel = Static<typeof NotificationLevel>;
 
 /** What caused a notification; features that notify add their kind here. */
-export const NOTIFICATION_KINDS = ['broadcast', 'order_large', 'order_cancelled', 'order_refunded'] as const;
+export const NOTIFICATION_KINDS = ['broadcast', 'order_large', 'order_cancelled', 'order_refunded', 'chat_mention'] as const;
 export const NotificationKind = Type.Enum(NOTIFICATION_KINDS);
 export type NotificationKind = Static<typeof NotificationKind>;
 

@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ChangeKind, OrderStatus } from '../contract/orders.js';
 import type { NotificationLevel } from '../contract/notifications.js';
+import type { RoomKind } from '../contract/chat.js';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -79,6 +80,41 @@ export interface NotificationSourcesTable {
   updated_at: number;
 }
 
+export interface RoomsTable {
+  id: Generated<number>;
+  kind: RoomKind;
+  /** Public rooms only. */
+  name: string | null;
+  /** Direct rooms only: `<lower user id>:<higher user id>`. */
+  direct_key: string | null;
+  /** The seq of the newest message; incremented in the transaction that inserts it. */
+  last_seq: Generated<number>;
+  created_at: number;
+}
+
+export interface MembershipsTable {
+  user_id: number;
+  room_id: number;
+  /** Never moves back. */
+  last_read_seq: Generated<number>;
+  joined_at: number;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  room_id: number;
+  /** Per room, from `rooms.last_seq`: 1, 2, 3… */
+  seq: number;
+  author_id: number;
+  /** Empty once deleted. */
+  text: string;
+  /** The sender's idempotency key, unique per author. */
+  client_id: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -87,6 +123,9 @@ export interface Database {
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   notification_sources: NotificationSourcesTable;
+  rooms: RoomsTable;
+  memberships: MembershipsTable;
+  messages: MessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -98,3 +137,5 @@ export type OrderChangeRow = Selectable<OrderChangesTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type NewNotification = Insertable<NotificationsTable>;
 export type NotificationSettingsRow = Selectable<NotificationSettingsTable>;
+export type RoomRow = Selectable<RoomsTable>;
+export type MessageRow = Selectable<MessagesTable>;

@@ -8,12 +8,14 @@ import { createUsersRepository, type UsersRepository } from '../auth/users-repos
 import { createSessionsRepository, type SessionsRepository } from '../auth/sessions-repository.js';
 import { createOrdersRepository, type OrdersRepository } from '../orders/orders-repository.js';
 import { createNotificationsRepository, type NotificationsRepository } from '../notifications/notifications-repository.js';
+import { createChatRepository, type ChatRepository } from '../chat/chat-repository.js';
 
 export interface Repositories {
   users: UsersRepository;
   sessions: SessionsRepository;
   orders: OrdersRepository;
   notifications: NotificationsRepository;
+  chat: ChatRepository;
 }
 
 declare module 'fastify' {
@@ -34,6 +36,7 @@ export default fp(
       sessions: createSessionsRepository(database.db),
       orders: createOrdersRepository(database.db),
       notifications: createNotificationsRepository(database.db),
+      chat: createChatRepository(database.db),
     });
     // Last to close: everything that writes on shutdown runs before this.
     fastify.addHook('onClose', async () => database.close());

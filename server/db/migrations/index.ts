@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import { accounts } from './0001-accounts.js';
 import { orders } from './0002-orders.js';
 import { notifications } from './0003-notifications.js';
+import { chat } from './0004-chat.js';
 
 // Ordered by name; never edit a shipped migration, add the next one.
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
   '0002-orders': orders,
   '0003-notifications': notifications,
+  '0004-chat': chat,
 };
