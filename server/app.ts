@@ -23,6 +23,7 @@ import ticker from './plugins/ticker.js';
 import notifications from './plugins/notifications.js';
 import orderNotifications from './plugins/order-notifications.js';
 import chat from './plugins/chat.js';
+import lab from './plugins/lab.js';
 import staticClient from './plugins/static-client.js';
 import healthRoutes from './routes/health.js';
 import problemRoutes from './routes/problems.js';
@@ -33,6 +34,8 @@ import tickerRoutes from './routes/ticker.js';
 import notificationRoutes from './routes/notifications.js';
 import notificationStreamRoutes from './routes/notification-stream.js';
 import roomRoutes from './routes/rooms.js';
+import orderStreamRoutes from './routes/order-stream.js';
+import labRoutes from './routes/lab.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 
 export interface AppConfig extends Env {
@@ -93,6 +96,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(notifications);
   await app.register(orderNotifications, { intervalMs: config.ORDER_NOTIFY_INTERVAL_MS });
   await app.register(chat);
+  await app.register(lab);
 
   await app.register(
     async (api) => {
@@ -110,6 +114,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       await api.register(notificationRoutes);
       await api.register(notificationStreamRoutes, { heartbeatMs: config.SSE_HEARTBEAT_MS });
       await api.register(roomRoutes);
+      await api.register(orderStreamRoutes, { heartbeatMs: config.SSE_HEARTBEAT_MS });
+      await api.register(labRoutes);
     },
     { prefix: '/api' },
   );

@@ -34,9 +34,10 @@ export interface OrdersService {
   remove(id: number, ifVersion?: number[]): Promise<Order>;
   /**
    * Several writes in one transaction (one fsync), each with its own change row. A write whose order is gone or
-   * has moved on is skipped; any other failure rolls back the batch. Returns the number of writes made.
+   * has moved on is skipped; any other failure rolls back the batch. Returns the number of writes made and the seq
+   * of the last (0 when none was made); the batch's seqs are consecutive, as nothing else writes meanwhile.
    */
-  writeMany(writes: OrderWrite[]): Promise<number>;
+  writeMany(writes: OrderWrite[]): Promise<{ made: number; lastSeq: number }>;
   /** Changes after `after`, up to the head read by the caller, in seq order. */
   changes(after: number, upTo: number, limit: number): Promise<OrderChange[]>;
   close(): void;
@@ -127,7 +128,7 @@ export async function createOrdersService(repo: OrdersRepository, bus: EventBus,
         return { made, last };
       });
       committed(last);
-      return made;
+      return { made, lastSeq: last };
     },
     async changes(after, upTo, limit) {
       const rows = await repo.changes(after, upTo, limit);

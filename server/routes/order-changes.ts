@@ -29,6 +29,8 @@ const orderChangeRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   function waitForChange(request: FastifyRequest, after: number, seconds: number): Promise<WaitOutcome> {
     return new Promise((resolve) => {
       const release = fastify.connections.open('long_poll');
+      // The lab's drop fault cuts the TCP connection, as a network failure would; the client polls again from `after`.
+      const untrack = fastify.lab.drops.track('long_poll', () => request.raw.socket.destroy());
       let settled = false;
       const settle = (outcome: WaitOutcome) => {
         if (settled) return;
@@ -37,6 +39,7 @@ const orderChangeRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
         unsubscribe();
         request.raw.off('close', onGone);
         wakeOnClose.delete(onClosing);
+        untrack();
         release();
         resolve(outcome);
       };
@@ -67,6 +70,9 @@ const orderChangeRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { after, limit, wait } = request.query;
+      // Counted as the lab sees the feed: a request with `wait` is a long-poll client, whatever the answer.
+      const mode = wait > 0 ? 'long_poll' : 'poll';
+      fastify.lab.metrics.feedRequest(mode);
       let head = fastify.orders.head();
       if (head === after && wait > 0 && !closing) {
         const outcome = await waitForChange(request, after, wait);
@@ -82,6 +88,7 @@ const orderChangeRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
 
       const started = performance.now();
       const data = await fastify.orders.changes(after, head, limit);
+      fastify.lab.metrics.delivered(mode, data.length);
       reply.header('server-timing', `db;dur=${(performance.now() - started).toFixed(2)}`);
       const lastSeq = data.at(-1)?.seq ?? after;
       return { data, meta: { last_seq: lastSeq, has_more: lastSeq < head, head_seq: head } };
