@@ -1,6 +1,6 @@
 // Shared e2e fixtures: a fresh user per test, signed in by cookie (not through the UI), and a page that
 // fails the test on any console error or uncaught exception.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface TestUser {
   username: string;
@@ -28,25 +28,40 @@ interface Fixtures {
   signedInPage: Page;
 }
 
+/**
+ * Records console errors (except allowed ones) and uncaught exceptions of a page. The `page` fixture does this by
+ * itself; pages a test opens in contexts of its own call it and check `unexpectedProblems` at the end.
+ */
+export function recordPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (allowedErrors.get(page)?.some((pattern) => pattern.test(msg.text()))) return;
+    problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  return problems;
+}
+
+/** A 401 from /api/auth/me while signed out is expected and logged by the browser itself. */
+export const unexpectedProblems = (problems: string[]): string[] => problems.filter((p) => !/401 \(Unauthorized\)/.test(p));
+
+/** Creates an account through the API; the answer also signs it in on that request context (cookie). */
+export async function registerUser(request: APIRequestContext, prefix = 'e2e'): Promise<TestUser> {
+  const user = { username: newUsername(prefix), password: 'e2e password 123' };
+  const res = await request.post('/api/auth/register', { data: user });
+  expect(res.status()).toBe(201);
+  return user;
+}
+
 export const test = base.extend<Fixtures>({
   page: async ({ page }, use) => {
-    const problems: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      if (allowedErrors.get(page)?.some((pattern) => pattern.test(msg.text()))) return;
-      problems.push(`console.error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+    const problems = recordPageProblems(page);
     await use(page);
-    // A 401 from /api/auth/me while signed out is expected and logged by the browser itself.
-    const unexpected = problems.filter((p) => !/401 \(Unauthorized\)/.test(p));
-    expect(unexpected, 'console errors on the page').toEqual([]);
+    expect(unexpectedProblems(problems), 'console errors on the page').toEqual([]);
   },
   user: async ({ request }, use) => {
-    const user = { username: newUsername(), password: 'e2e password 123' };
-    const res = await request.post('/api/auth/register', { data: user });
-    expect(res.status()).toBe(201);
-    await use(user);
+    await use(await registerUser(request));
   },
   signedInPage: async ({ page, user }, use) => {
     const res = await page.request.post('/api/auth/login', { data: user });

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { User } from '../../../server/contract/auth';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { SignedInUser } from '../../features/auth/components/signed-in-user';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { ConnectionStatus } from '../../shared/connection/connection-status';
 import { ThemeToggle } from '../../shared/theme/theme-toggle';
 import { MainNav } from './main-nav';
@@ -16,6 +17,7 @@ export function AppHeader({ user }: { user: User }) {
         </Link>
         <MainNav />
         <div className="app-header-account">
+          <NotificationBell />
           <SignedInUser user={user} />
           <SignOutButton />
         </div>

@@ -1,13 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RegisterPage } from '../../features/auth/components/register-page';
 import { SignInPage } from '../../features/auth/components/sign-in-page';
-import { ChatPage } from '../../features/chat/components/chat-page';
 import { DataPage } from '../../features/data/components/data-page';
 import { LabPage } from '../../features/lab/components/lab-page';
-import { NotificationsPage } from '../../features/notifications/components/notifications-page';
 import { AppShell } from '../components/app-shell';
+import { ChatRoute } from './chat-route';
 import { GuestOnly } from './guest-only';
 import { NotFoundPage } from './not-found-page';
+import { NotificationsRoute } from './notifications-route';
 import { RequireAuth } from './require-auth';
 import { RoutePanel } from './route-panel';
 
@@ -21,8 +21,8 @@ export function AppRoutes() {
       <Route element={<RequireAuth>{(user) => <AppShell user={user} />}</RequireAuth>}>
         <Route index element={<Navigate to="/data" replace />} />
         <Route path="data" element={<RoutePanel label="Data"><DataPage /></RoutePanel>} />
-        <Route path="notifications" element={<RoutePanel label="Notifications"><NotificationsPage /></RoutePanel>} />
-        <Route path="chat" element={<RoutePanel label="Chat"><ChatPage /></RoutePanel>} />
+        <Route path="notifications" element={<RoutePanel label="Notifications"><NotificationsRoute /></RoutePanel>} />
+        <Route path="chat" element={<RoutePanel label="Chat"><ChatRoute /></RoutePanel>} />
         <Route path="lab" element={<RoutePanel label="Lab"><LabPage /></RoutePanel>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -60,6 +60,7 @@ export async function apiRequestWithHeaders<T>(path: string, options: RequestOpt
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
     apiRequest<T>(path, { method: 'PATCH', body, headers }),
   delete: <T = void>(path: string, headers?: Record<string, string>) => apiRequest<T>(path, { method: 'DELETE', headers }),

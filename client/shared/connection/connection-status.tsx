@@ -1,7 +1,8 @@
-// One indicator per transport, each saying in words what it knows. SSE is listed so the header's layout
-// is final, but it is honest about not being used yet.
+// One indicator per transport, each saying in words what it knows.
 import { StatusIndicator, type StatusTone } from '../components/status-indicator';
+import { useNotificationStreamStatus } from '../realtime/use-notification-stream-status';
 import { useSocketStatus } from '../realtime/use-socket-status';
+import { describeEventStream } from './describe-event-stream';
 import type { SocketStatus } from '../realtime/socket-connection';
 import { useRestStatus, type RestState } from './use-rest-status';
 
@@ -35,18 +36,14 @@ function describeSocket({ state, reason }: SocketStatus): [label: string, tone: 
 export function ConnectionStatus() {
   const [restLabel, restTone, restTitle] = restLabels[useRestStatus()];
   const [socketLabel, socketTone, socketTitle] = describeSocket(useSocketStatus());
+  const [sseLabel, sseTone, sseTitle] = describeEventStream(useNotificationStreamStatus());
 
   return (
     <section className="connection-status" role="status" aria-label="Connection status">
       <ul>
         <StatusIndicator name="REST" label={restLabel} tone={restTone} title={restTitle} />
         <StatusIndicator name="WebSocket" label={socketLabel} tone={socketTone} title={socketTitle} />
-        <StatusIndicator
-          name="SSE"
-          label="Not in use yet"
-          tone="muted"
-          title="Server-Sent Events arrive with notifications"
-        />
+        <StatusIndicator name="SSE" label={sseLabel} tone={sseTone} title={sseTitle} />
       </ul>
     </section>
   );

@@ -1,12 +1,61 @@
-import { PlaceholderPage } from '../../../shared/components/placeholder-page';
+// The Notifications page: the whole history with the panel's actions, this person's settings, and for admins a
+// form to send one. The unread filter is in the URL, so a reload or a shared link keeps it.
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
+import { MarkAllReadButton } from './mark-all-read-button';
+import { NotificationList } from './notification-list';
+import { NotificationSettingsForm } from './notification-settings-form';
+import { SendNotificationForm } from './send-notification-form';
+import { UnreadOnlyToggle } from './unread-only-toggle';
 
-export function NotificationsPage() {
+export function NotificationsPage({ canSend }: { canSend: boolean }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const unreadOnly = searchParams.get('unread') === '1';
+  const historyId = useId();
+  const settingsId = useId();
+  const sendId = useId();
+
+  const setUnreadOnly = (checked: boolean) =>
+    setSearchParams(
+      (params) => {
+        if (checked) params.set('unread', '1');
+        else params.delete('unread');
+        return params;
+      },
+      { replace: true },
+    );
+
   return (
-    <PlaceholderPage title="Notifications">
-      <p>
-        Your own notifications will arrive here, pushed over Server-Sent Events. The stream resumes where it left off
-        after a drop, and read state stays in sync across your open tabs.
-      </p>
-    </PlaceholderPage>
+    <article className="page notifications-page">
+      <title>Notifications · Switchboard</title>
+      <header className="page-header">
+        <div>
+          <h1>Notifications</h1>
+          <p className="page-lead">Pushed over Server-Sent Events, resumed after a drop, read state shared by your tabs.</p>
+        </div>
+      </header>
+      <div className="notifications-layout">
+        <section className="card notifications-history" aria-labelledby={historyId}>
+          <div className="notifications-toolbar">
+            <h2 id={historyId}>History</h2>
+            <UnreadOnlyToggle checked={unreadOnly} onChange={setUnreadOnly} />
+            <MarkAllReadButton />
+          </div>
+          <NotificationList filter={{ unreadOnly }} label="All notifications" />
+        </section>
+        <div className="notifications-side">
+          <section className="card" aria-labelledby={settingsId}>
+            <h2 id={settingsId}>Settings</h2>
+            <NotificationSettingsForm />
+          </section>
+          {canSend && (
+            <section className="card" aria-labelledby={sendId}>
+              <h2 id={sendId}>Send a notification</h2>
+              <SendNotificationForm />
+            </section>
+          )}
+        </div>
+      </div>
+    </article>
   );
 }

@@ -1,0 +1,47 @@
+// The rooms, each a link to /chat?room=<id> with its unread count in the accessible name ("general, 2 unread").
+import { Link } from 'react-router';
+import type { RoomSummary } from '../../../../server/contract/chat';
+import { roomLabel } from '../api/list-rooms';
+
+export function RoomList({ rooms, selectedId }: { rooms: RoomSummary[]; selectedId: number | undefined }) {
+  const publicRooms = rooms.filter((r) => r.kind === 'public');
+  const direct = rooms.filter((r) => r.kind === 'direct');
+  return (
+    <nav aria-label="Rooms" className="chat-rooms">
+      <h2 className="chat-rooms-heading">Rooms</h2>
+      <RoomLinks rooms={publicRooms} selectedId={selectedId} prefix="#" />
+      {direct.length > 0 && (
+        <>
+          <h2 className="chat-rooms-heading">Direct messages</h2>
+          <RoomLinks rooms={direct} selectedId={selectedId} prefix="@" />
+        </>
+      )}
+    </nav>
+  );
+}
+
+function RoomLinks({ rooms, selectedId, prefix }: { rooms: RoomSummary[]; selectedId: number | undefined; prefix: string }) {
+  return (
+    <ul>
+      {rooms.map((room) => {
+        const label = roomLabel(room);
+        // The room on screen is being read: its count is about to clear, so it is not shown meanwhile.
+        const unread = room.id === selectedId ? 0 : room.unread;
+        return (
+          <li key={room.id}>
+            <Link
+              to={`/chat?room=${room.id}`}
+              className="chat-room-link"
+              aria-current={room.id === selectedId ? 'page' : undefined}
+              aria-label={unread > 0 ? `${label}, ${unread} unread` : label}
+            >
+              <span aria-hidden="true" className="chat-room-prefix">{prefix}</span>
+              <span className="chat-room-name">{label}</span>
+              {unread > 0 && <span className="badge" aria-hidden="true">{unread}</span>}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,115 @@
+// Chat between two people in two browser contexts: live messages, typing, an offline queue sent in order on
+// reconnect, and unread badges.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { allowConsoleError, expect, recordPageProblems, registerUser, test, unexpectedProblems, type TestUser } from './fixtures';
+
+interface Person {
+  user: TestUser;
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+async function signIn(browser: Browser, baseURL: string | undefined): Promise<Person> {
+  const context = await browser.newContext({ baseURL });
+  const user = await registerUser(context.request, 'chat');
+  const res = await context.request.post('/api/auth/login', { data: user });
+  expect(res.status()).toBe(200);
+  const page = await context.newPage();
+  return { user, context, page, problems: recordPageProblems(page) };
+}
+
+const roomView = (page: Page) => page.getByRole('region', { name: /^Room / });
+const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
+const messageWith = (page: Page, text: string) => messages(page).filter({ hasText: text });
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+
+async function send(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+}
+
+test.slow();
+
+test('two people chat, see typing, queue while offline and get unread badges', async ({ browser, baseURL }, testInfo) => {
+  const alice = await signIn(browser, baseURL);
+  const bob = await signIn(browser, baseURL);
+  // Requests bob's page makes while offline (reconnect attempts, the room list) fail, and Chromium says so.
+  allowConsoleError(bob.page, /ERR_INTERNET_DISCONNECTED/);
+  const tag = Date.now().toString(36);
+
+  for (const { page } of [alice, bob]) {
+    await page.goto('/chat');
+    await expect(page).toHaveURL(/\/chat\?room=\d+/);
+    await expect(page.getByRole('heading', { name: '#general' })).toBeVisible();
+    await expect(roomView(page).getByText('Connected', { exact: true })).toBeVisible();
+  }
+
+  // Each sees the other's message exactly once.
+  await send(alice.page, `hello bob ${tag}`);
+  await expect(messageWith(alice.page, `hello bob ${tag}`)).toContainText('Sent');
+  await expect(messageWith(bob.page, `hello bob ${tag}`)).toHaveCount(1);
+  await send(bob.page, `hi alice ${tag}`);
+  await expect(messageWith(alice.page, `hi alice ${tag}`)).toHaveCount(1);
+  await expect(messageWith(bob.page, `hi alice ${tag}`)).toHaveCount(1);
+  await expect(roomView(alice.page).getByText(/Online:/)).toContainText(bob.user.username);
+
+  // Typing shows for the other person only.
+  await composer(bob.page).pressSequentially('typing…', { delay: 20 });
+  await expect(alice.page.getByText(`${bob.user.username} is typing`)).toBeVisible();
+  await composer(bob.page).fill('');
+
+  // Offline: two messages wait as pending, then arrive once each, in order, when back.
+  await bob.context.setOffline(true);
+  await expect(roomView(bob.page).getByText(/Offline/)).toBeVisible();
+  await send(bob.page, `queued one ${tag}`);
+  await send(bob.page, `queued two ${tag}`);
+  await expect(messageWith(bob.page, `queued one ${tag}`)).toContainText('Sending…');
+  await expect(messageWith(bob.page, `queued two ${tag}`)).toContainText('Sending…');
+  await bob.page.waitForTimeout(1000);
+  await expect(messageWith(alice.page, `queued one ${tag}`)).toHaveCount(0);
+  await bob.context.setOffline(false);
+  await expect(messageWith(bob.page, `queued one ${tag}`)).toContainText('Sent', { timeout: 20_000 });
+  await expect(messageWith(bob.page, `queued two ${tag}`)).toContainText('Sent');
+  await expect(messageWith(alice.page, `queued one ${tag}`)).toHaveCount(1);
+  await expect(messageWith(alice.page, `queued two ${tag}`)).toHaveCount(1);
+  const aliceTexts = await messages(alice.page).allTextContents();
+  const first = aliceTexts.findIndex((t) => t.includes(`queued one ${tag}`));
+  const second = aliceTexts.findIndex((t) => t.includes(`queued two ${tag}`));
+  expect(first).toBeGreaterThan(-1);
+  expect(second).toBe(first + 1);
+  await alice.page.screenshot({ path: testInfo.outputPath('chat-page.png'), fullPage: true });
+
+  // A direct message bob has not opened shows as unread for him, and clears once he opens it.
+  await alice.page.getByLabel('Username').fill(bob.user.username);
+  await alice.page.getByRole('button', { name: 'Open conversation' }).click();
+  await expect(alice.page.getByRole('heading', { name: bob.user.username })).toBeVisible();
+  await send(alice.page, `just for you ${tag}`);
+  await expect(messageWith(alice.page, `just for you ${tag}`)).toContainText('Sent');
+  const rooms = bob.page.getByRole('navigation', { name: 'Rooms' });
+  const unreadLink = rooms.getByRole('link', { name: `${alice.user.username}, 1 unread` });
+  await expect(unreadLink).toBeVisible({ timeout: 20_000 });
+  await unreadLink.click();
+  await expect(messageWith(bob.page, `just for you ${tag}`)).toHaveCount(1);
+  await bob.page.getByRole('link', { name: 'general', exact: true }).click();
+  await expect(rooms.getByRole('link', { name: alice.user.username, exact: true })).toBeVisible();
+  await bob.page.screenshot({ path: testInfo.outputPath('chat-page-bob.png'), fullPage: true });
+
+  for (const person of [alice, bob]) {
+    expect(unexpectedProblems(person.problems), `console errors for ${person.user.username}`).toEqual([]);
+    await person.context.close();
+  }
+});
+
+test('a taken room name is refused clearly, a new room opens', async ({ signedInPage: page }) => {
+  const name = `room-${Date.now().toString(36)}`;
+  allowConsoleError(page, /409 \(Conflict\)/);
+  await page.goto('/chat');
+  await page.getByLabel('Room name').fill(name);
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await expect(page.getByRole('heading', { name: `#${name}` })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Rooms' }).getByRole('link', { name })).toBeVisible();
+  await page.getByLabel('Room name').fill(name);
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await expect(page.getByText(`A room named "${name}" already exists.`)).toBeVisible();
+});
