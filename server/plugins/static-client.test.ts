@@ -32,6 +32,12 @@ describe('serving the built client', () => {
     }
   });
 
+  it('serves index.html for a client route even without an Accept header (curl)', async () => {
+    const res = await t.app.inject({ url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<title>Switchboard</title>');
+  });
+
   it('keeps unknown API paths and non-HTML requests as 404 problems', async () => {
     const api = await t.app.inject({ url: '/api/nope', headers: { accept: 'text/html' } });
     expect(api.statusCode).toBe(404);

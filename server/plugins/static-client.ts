@@ -13,8 +13,11 @@ export function cacheControlFor(path: string): string {
   return 'public, max-age=3600';
 }
 
+/** A page load: a browser asking for HTML, or any client asking for a path that is not a file (`/`, `/data`). */
 function wantsHtml(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && (request.headers.accept ?? '').includes('text/html');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '';
+  return (request.headers.accept ?? '').includes('text/html') || !/\.[a-z0-9]+$/i.test(path);
 }
 
 export default fp(
