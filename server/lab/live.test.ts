@@ -2,7 +2,7 @@
 // `after` after a disconnect loses nothing and repeats nothing while orders are written, bad payloads get an error
 // ack, and the handshake rules of every namespace apply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, listen, registerUser, type TestApp } from '../test/helpers.js';
+import { buildTestApp, listen, range, registerUser, sleep, type TestApp, writeOrder } from '../test/helpers.js';
 import { liveClient, liveConnected, type LiveClient } from '../test/live-client.js';
 
 let t: TestApp;
@@ -20,14 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-let orderCounter = 0;
-async function write(): Promise<number> {
-  orderCounter += 1;
-  await t.app.orders.create({ customer: `Customer ${orderCounter}`, item: 'Widget', amount_cents: 100 + orderCounter });
-  return t.app.orders.head();
-}
+const write = (): Promise<number> => writeOrder(t.app);
 
 async function client(options: Parameters<typeof liveClient>[2] = {}): Promise<LiveClient> {
   const c = liveClient(url, cookie, options);

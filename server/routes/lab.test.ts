@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
 import { LabStats } from '../contract/lab.js';
 import type { ChangesPage, OrderChange } from '../contract/orders.js';
-import { buildTestApp, listen, loginAdmin, registerUser, type TestApp } from '../test/helpers.js';
+import { buildTestApp, listen, loginAdmin, range, registerUser, sleep, type TestApp, writeOrder } from '../test/helpers.js';
 import { liveClient, liveConnected, type LiveClient } from '../test/live-client.js';
 import { connectSse, type SseClient } from '../test/sse-client.js';
 
@@ -28,14 +28,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-let orderCounter = 0;
-async function write(): Promise<number> {
-  orderCounter += 1;
-  await t.app.orders.create({ customer: `Customer ${orderCounter}`, item: 'Widget', amount_cents: 100 + orderCounter });
-  return t.app.orders.head();
-}
+const write = (): Promise<number> => writeOrder(t.app);
 async function stats(): Promise<LabStats> {
   const res = await t.app.inject({ url: '/api/lab/stats', headers: { cookie } });
   expect(res.statusCode).toBe(200);

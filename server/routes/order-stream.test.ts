@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_STREAM_RETRY_MS } from '../contract/lab.js';
 import type { OrderChange } from '../contract/orders.js';
-import { buildTestApp, listen, registerUser, type TestApp } from '../test/helpers.js';
+import { buildTestApp, listen, registerUser, sleep, type TestApp, writeOrder } from '../test/helpers.js';
 import { connectSse, type SseClient } from '../test/sse-client.js';
 
 let t: TestApp;
@@ -21,13 +21,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let orderCounter = 0;
-async function write(): Promise<number> {
-  orderCounter += 1;
-  await t.app.orders.create({ customer: `Customer ${orderCounter}`, item: 'Widget', amount_cents: 100 + orderCounter });
-  return t.app.orders.head();
-}
+const write = (): Promise<number> => writeOrder(t.app);
 
 async function open(path = '/api/orders/stream', headers: Record<string, string> = {}) {
   const client = await connectSse(base, path, { cookie, ...headers });

@@ -64,3 +64,16 @@ export async function listen(app: App): Promise<string> {
   if (!address || typeof address === 'string') throw new Error('no port');
   return `http://127.0.0.1:${address.port}`;
 }
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The integers from `from` to `to`, both included: the seqs a stream must deliver. */
+export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+let orderCounter = 0;
+/** Writes one order through the orders service (so it enters the change feed) and returns the new feed head. */
+export async function writeOrder(app: App): Promise<number> {
+  orderCounter += 1;
+  await app.orders.create({ customer: `Customer ${orderCounter}`, item: 'Widget', amount_cents: 100 + orderCounter });
+  return app.orders.head();
+}
