@@ -43,7 +43,9 @@ export function createSocketConnection(createSocket: () => AppSocket = createDef
     if (socket?.active) setStatus({ state: 'offline' });
   };
   const onBrowserOnline = () => {
-    if (socket?.active && !socket.connected) setStatus({ state: 'reconnecting' });
+    if (!socket?.active) return;
+    // A WebSocket can survive a short offline spell untouched: then it is simply connected again.
+    setStatus({ state: socket.connected ? 'connected' : 'reconnecting' });
   };
 
   const getSocket = (): AppSocket => {
