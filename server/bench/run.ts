@@ -1,22 +1,39 @@
-// `npm run bench [-- --orders N --seconds S]`: every benchmark runs its peer in the same run and reports ratios,
-// because the machines are shared and noisy. Prints tables and writes them to bench-results/<timestamp>/.
+// `npm run bench [-- --suite orders,notifications --orders N --seconds S]`: every benchmark runs its peer in the
+// same run and reports ratios, because the machines are shared and noisy. Prints tables and writes them to
+// bench-results/<timestamp>/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable } from './lib/table.js';
-import { ordersSuite, type SuiteResult } from './suites/orders.js';
+import type { SuiteOptions, SuiteResult } from './lib/suite.js';
+
+/** Every suite, in the order a full run takes them. Each one starts and stops its own processes. */
+const SUITES: Record<string, (options: SuiteOptions) => Promise<SuiteResult>> = {
+  orders: async (o) => (await import('./suites/orders.js')).ordersSuite(o),
+};
 
 const { values } = parseArgs({
-  options: { orders: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '5' } },
+  options: {
+    suite: { type: 'string', default: Object.keys(SUITES).join(',') },
+    orders: { type: 'string', default: '1000000' },
+    seconds: { type: 'string', default: '5' },
+  },
   strict: true,
 });
 const orders = Number(values.orders);
 const seconds = Number(values.seconds);
 if (!Number.isSafeInteger(orders) || orders < 1000) throw new Error('--orders must be an integer ≥ 1000');
 if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds must be between 0 and 60');
+const chosen = values.suite.split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of chosen) {
+  if (!SUITES[name]) throw new Error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
+}
 
 const results: SuiteResult[] = [];
-results.push(await ordersSuite({ orders, seconds }));
+for (const name of chosen) {
+  process.stdout.write(`running ${name}…\n`);
+  results.push(await SUITES[name]!({ orders, seconds }));
+}
 
 let report = `# Switchboard benchmarks\n\nNode ${process.version}, ${new Date().toISOString()}\n\n`;
 for (const r of results) {

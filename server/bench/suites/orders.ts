@@ -5,20 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fixed, ratio, verdict, type Row } from '../lib/table.js';
+import type { SuiteOptions, SuiteResult } from '../lib/suite.js';
 import { sequentialLatency, throughput } from '../lib/load.js';
 import { freePort, signUp, startProcess, startSwitchboard } from '../lib/processes.js';
 import { sampleCustomer, sampleLine, seededRandom } from '../../orders/sample-data.js';
 
-export interface SuiteOptions {
-  orders: number;
-  seconds: number;
-}
-
-export interface SuiteResult {
-  title: string;
-  rows: Row[];
-  notes: string[];
-}
 
 async function json<T>(url: string, headers: Record<string, string>): Promise<{ body: T; res: Response }> {
   const res = await fetch(url, { headers });
