@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    // A connection accepted as closing began (a client's spare keep-alive socket, opened after an aborted request)
+    // may never send a request; Node closes idle connections once, at the start, so keep sweeping until closed.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 250);
     await app.close();
+    clearInterval(sweep);
     logDestination.flushSync();
   });
 

@@ -2,7 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RegisterPage } from '../../features/auth/components/register-page';
 import { SignInPage } from '../../features/auth/components/sign-in-page';
 import { DataPage } from '../../features/data/components/data-page';
-import { LabPage } from '../../features/lab/components/lab-page';
+import { LabRoute } from './lab-route';
 import { AppShell } from '../components/app-shell';
 import { ChatRoute } from './chat-route';
 import { GuestOnly } from './guest-only';
@@ -23,7 +23,7 @@ export function AppRoutes() {
         <Route path="data" element={<RoutePanel label="Data"><DataPage /></RoutePanel>} />
         <Route path="notifications" element={<RoutePanel label="Notifications"><NotificationsRoute /></RoutePanel>} />
         <Route path="chat" element={<RoutePanel label="Chat"><ChatRoute /></RoutePanel>} />
-        <Route path="lab" element={<RoutePanel label="Lab"><LabPage /></RoutePanel>} />
+        <Route path="lab" element={<RoutePanel label="Lab"><LabRoute /></RoutePanel>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

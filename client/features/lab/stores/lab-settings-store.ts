@@ -1,0 +1,22 @@
+// What the person chose on the lab page: which lanes run and the polling settings. Client state only; the
+// figures live in the run itself, not here.
+import { create } from 'zustand';
+import { DEFAULT_LANE_SETTINGS, type LaneKind, type LaneSettings } from '../lanes/lane-types';
+import { DELIVERY_TRANSPORTS } from '../../../../server/contract/lab';
+
+interface LabSettingsState extends LaneSettings {
+  enabled: Record<LaneKind, boolean>;
+  laneToggled: (kind: LaneKind, enabled: boolean) => void;
+  pollIntervalChosen: (ms: number) => void;
+  longPollWaitChosen: (seconds: number) => void;
+}
+
+const allEnabled = Object.fromEntries(DELIVERY_TRANSPORTS.map((kind) => [kind, true])) as Record<LaneKind, boolean>;
+
+export const useLabSettingsStore = create<LabSettingsState>()((set) => ({
+  ...DEFAULT_LANE_SETTINGS,
+  enabled: allEnabled,
+  laneToggled: (kind, enabled) => set((s) => ({ enabled: { ...s.enabled, [kind]: enabled } })),
+  pollIntervalChosen: (pollIntervalMs) => set({ pollIntervalMs }),
+  longPollWaitChosen: (longPollWaitS) => set({ longPollWaitS }),
+}));
