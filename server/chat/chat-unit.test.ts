@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mentionedNames, messageText } from './chat-service.js';
 import { createSlidingWindow, createThrottle } from './limits.js';
 import { createPresenceTracker } from './presence.js';
+import { replay } from './replay.js';
+import { JOIN_PAGE_SIZE, REPLAY_MAX, type Message } from '../contract/chat.js';
 
 describe('chat rules', () => {
   it('trims text and counts characters, not UTF-16 units', () => {
@@ -52,5 +54,21 @@ describe('chat rules', () => {
     expect(changes).toEqual([7]);
     expect(presence.online(7)).toEqual([]);
     presence.close();
+  });
+
+  it('catches up in pages: cut short, it resumes from the last change sent, else from the version read first', async () => {
+    const changes = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ seq: i + 1, version: from + i }) as Message);
+    const repo = (changed: Message[]) => ({
+      lastVersion: async () => 900,
+      before: async (_room: number, _before: number | undefined, limit: number) => changes(1, Math.min(limit, 60)),
+      changedSince: async (_room: number, _since: number, limit: number) => changed.slice(0, limit),
+    });
+    const long = await replay(repo(changes(11, REPLAY_MAX + 20)), 1, 10);
+    expect([long.messages.length, long.hasMore, long.version]).toEqual([REPLAY_MAX, true, 10 + REPLAY_MAX]);
+    const short = await replay(repo(changes(11, 3)), 1, 10);
+    expect([short.messages.length, short.hasMore, short.version]).toEqual([3, false, 900]);
+    const first = await replay(repo([]), 1, undefined);
+    expect([first.messages.length, first.hasMore, first.version]).toEqual([JOIN_PAGE_SIZE, true, 900]);
   });
 });

@@ -1,8 +1,10 @@
 // Chat: the /chat Socket.IO namespace (events, payloads, acks) and the REST shapes of /api/rooms*. Every payload
 // a client sends is checked against these schemas at runtime; the TypeScript types only describe them.
 // A message's `seq` is assigned by the server, per room, increasing by one with every stored message: it is the
-// ground truth for order, loss and duplicates. After any reconnect (the socket has left every room), the client
-// re-joins each open room with `after` = the greatest seq it has and receives exactly what it missed.
+// ground truth for order, loss and duplicates. A room also counts its changes: every new message, edit and delete
+// takes the room's next `version`, which the changed message keeps. After any reconnect (the socket has left every
+// room), the client re-joins each open room with `since` = the version it is in step with and receives every
+// message changed after it (new, edited or deleted), each once, as it is now.
 import { Type, type Static } from 'typebox';
 import type { ErrorCode } from './errors.js';
 
@@ -12,9 +14,9 @@ export const GENERAL_ROOM_NAME = 'general';
 export const MESSAGE_MAX_LENGTH = 4000;
 /** The client id is the idempotency key of a send: a UUID suits, any string up to 64 characters will do. */
 export const CLIENT_ID_MAX_LENGTH = 64;
-/** `room:join` without `after` returns the newest page of this many messages. */
+/** `room:join` without `since` returns the newest page of this many messages. */
 export const JOIN_PAGE_SIZE = 50;
-/** `room:join` with `after` returns at most this many; `has_more` says to join again from the last one. */
+/** `room:join` with `since` returns at most this many; `has_more` says to join again from the answer's version. */
 export const REPLAY_MAX = 500;
 export const HISTORY_LIMIT_DEFAULT = 50;
 export const HISTORY_LIMIT_MAX = 100;
@@ -47,6 +49,7 @@ export const Room = Type.Object({
   name: Type.Union([Type.String(), Type.Null()], { description: 'A public room\'s name; null for a direct room' }),
   peer: Type.Union([ChatUser, Type.Null()], { description: 'The other member of a direct room; null for a public room' }),
   last_seq: Type.Integer({ minimum: 0, description: 'The seq of the newest message (0: none yet)' }),
+  last_message_at: Type.Union([Millis, Type.Null()], { description: 'When the newest message was sent; null before the first' }),
   created_at: Millis,
 });
 export type Room = Static<typeof Room>;
@@ -69,6 +72,10 @@ export const Message = Type.Object({
   created_at: Millis,
   edited_at: Type.Union([Millis, Type.Null()]),
   deleted_at: Type.Union([Millis, Type.Null()], { description: 'A deleted message keeps its seq; its text is removed' }),
+  version: Type.Integer({
+    minimum: 1,
+    description: 'The room version of its latest change (sent, edited or deleted): of two copies, the greater is newer',
+  }),
 });
 export type Message = Static<typeof Message>;
 
@@ -90,7 +97,8 @@ export type AckCallback<T> = (response: Ack<T>) => void;
 export const RoomJoinPayload = Type.Object(
   {
     roomId: Id,
-    after: Type.Optional(Seq),
+    /** The `version` of the client's last join of this room (advanced by the changes it has seen since). */
+    since: Type.Optional(Seq),
   },
   { additionalProperties: false },
 );
@@ -98,10 +106,19 @@ export type RoomJoinPayload = Static<typeof RoomJoinPayload>;
 
 export interface RoomJoinResult {
   room: Room;
-  /** In seq order: every message after `after` (up to REPLAY_MAX), or the newest JOIN_PAGE_SIZE without it. */
+  /**
+   * With `since`: every message changed after it (new, edited or deleted; it may be older than any the client
+   * holds), each once as it is now, in version order, up to REPLAY_MAX. Without: the newest JOIN_PAGE_SIZE, in seq
+   * order.
+   */
   messages: Message[];
-  /** With `after`: more follow, join again from the last seq. Without: older messages exist (REST scrollback). */
+  /** With `since`: more follow, join again from `version`. Without: older messages exist (REST scrollback). */
   has_more: boolean;
+  /**
+   * The room version this answer brings the client to: it has every change up to it, and the socket receives
+   * every later one live. The next join sends it as `since`.
+   */
+  version: number;
   online: ChatUser[];
   last_read_seq: number;
   unread: number;
@@ -190,23 +207,42 @@ export interface PresenceEvent {
   online: ChatUser[];
 }
 
-/** Unread messages per room the user is a member of (room ids as keys). */
+/**
+ * Unread messages of rooms the user is a member of (room ids as keys); a room left out keeps its count. After
+ * their read marker moves: every room. After a delete of a message they had not read: that room.
+ */
 export interface UnreadEvent {
   counts: Record<string, number>;
+}
+
+/**
+ * A new message, for the room list: to the sockets that have not joined the room (those get `message:new`), of
+ * every user for a public room (the list shows when each was last active) and of the two members for a direct one.
+ */
+export interface RoomActivityEvent {
+  roomId: number;
+  /** The new message's seq, now the room's last. */
+  lastSeq: number;
+  lastMessageAt: number;
+  /** Its author: their own messages are never unread. */
+  authorId: number;
 }
 
 // A type, not an interface: Socket.IO's event-map constraint needs the implicit index signature.
 export type ChatServerToClientEvents = {
   /**
    * A stored message, sent to every socket in the room, the sender's included: a client may get a message both
-   * in its ack and here, and after a re-join also in the replay, so it dedupes by `id` (and its own by `client_id`).
+   * in its ack and here, and after a re-join also in the replay, so it dedupes by `id` (and its own by `client_id`)
+   * and keeps the copy with the greater `version`. Each change of a room is broadcast once, by version, as one of
+   * these three events.
    */
   'message:new': (message: Message) => void;
   'message:updated': (message: Message) => void;
   'message:deleted': (message: Message) => void;
+  'room:activity': (event: RoomActivityEvent) => void;
   typing: (event: TypingEvent) => void;
   presence: (event: PresenceEvent) => void;
-  /** To all of a user's sockets after their read marker moves. */
+  /** To all of a user's sockets when their unread counts change other than by a new message. */
   'room:unread': (event: UnreadEvent) => void;
   'session:ended': (payload: { reason: 'signed_out' | 'expired' }) => void;
 };

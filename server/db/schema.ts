@@ -89,6 +89,9 @@ export interface RoomsTable {
   direct_key: string | null;
   /** The seq of the newest message; incremented in the transaction that inserts it. */
   last_seq: Generated<number>;
+  /** The version of the room's latest change (new, edited or deleted message); incremented in that transaction. */
+  last_version: Generated<number>;
+  last_message_at: number | null;
   created_at: number;
 }
 
@@ -113,6 +116,8 @@ export interface MessagesTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** The room version of this message's latest change. */
+  version: number;
 }
 
 export interface Database {

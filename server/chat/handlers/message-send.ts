@@ -1,8 +1,10 @@
 // message:send: stored once per (author, clientId), then broadcast to the room. A resend of a stored client id
 // is answered from storage before any limit is applied, so a client retrying after a lost ack neither duplicates
-// the message nor spends its budget. Mentions are notified after the broadcast and never fail the send.
+// the message nor spends its budget. After the room's broadcast: the room lists' activity, then mentions, which
+// never fail the send.
 import { ApiError } from '../../http/problem.js';
 import { messageText } from '../chat-service.js';
+import { announceActivity } from '../room-activity.js';
 import { roomKey, type ChatHandler } from './bind.js';
 import type { ChatDeps } from './deps.js';
 
@@ -32,6 +34,7 @@ export function messageSend({ chat, repo, nsp, sendLimit, notify, log }: Deps): 
     nsp.to(roomKey(roomId)).emit('message:new', message);
 
     const { room } = await chat.visibleRoom(user, roomId);
+    announceActivity(nsp, room, message);
     const mentioned = await chat.mentioned(user, room, message.text);
     if (mentioned.length === 0) return;
     await notify(

@@ -3,6 +3,7 @@ import { accounts } from './0001-accounts.js';
 import { orders } from './0002-orders.js';
 import { notifications } from './0003-notifications.js';
 import { chat } from './0004-chat.js';
+import { chatVersions } from './0005-chat-versions.js';
 
 // Ordered by name; never edit a shipped migration, add the next one.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-orders': orders,
   '0003-notifications': notifications,
   '0004-chat': chat,
+  '0005-chat-versions': chatVersions,
 };

@@ -1,94 +1,77 @@
 // The tab's one socket to the /chat namespace. It shares the engine (one WebSocket) with the default namespace
 // socket, is opened while a chat view is mounted (ref-counted, so StrictMode's double mount is harmless) and
 // tells its users when it is ready to carry traffic: after every (re)connect, and when the browser comes back
-// online. Socket.IO's own offline buffer is never used: `request` refuses to emit unless connected.
+// online.
 import { io, type Socket } from 'socket.io-client';
-import {
-  CHAT_NAMESPACE,
-  type Ack,
-  type ChatClientToServerEvents,
-  type ChatServerToClientEvents,
-  type ClientChatEvent,
-  type ClientChatEventPayloads,
-  type ClientChatEventResults,
-} from '../../../../server/contract/chat';
-import { ACK_TIMEOUT_MS, ChatAckError, ChatUnreachableError } from './chat-errors';
+import { CHAT_NAMESPACE, type ChatClientToServerEvents, type ChatServerToClientEvents } from '../../../../server/contract/chat';
+import { createChatRequests } from './chat-requests';
+import { browserOffline, createConnectionState, type ChatConnectionState } from './connection-state';
+import { createReadySignal } from './ready-signal';
 
+export type { ChatConnectionState };
 export type ChatSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
-export type ChatConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 type ServerEvent = keyof ChatServerToClientEvents;
 
 const createChatSocket = (): ChatSocket => io(CHAT_NAMESPACE, { withCredentials: true, autoConnect: false });
-const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 export function createChatConnection(createSocket: () => ChatSocket = createChatSocket) {
   let socket: ChatSocket | undefined;
-  let state: ChatConnectionState = 'idle';
   let users = 0;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  const stateListeners = new Set<() => void>();
-  const readyListeners = new Set<() => void>();
+  const state = createConnectionState();
+  const ready = () => state.get() === 'connected';
+  const signal = createReadySignal(ready);
   // Rooms this socket has joined since it connected: a disconnect leaves them all on the server.
   const joined = new Set<number>();
-
-  const setState = (next: ChatConnectionState) => {
-    if (next === state) return;
-    state = next;
-    for (const listener of stateListeners) listener();
-  };
-  const ready = () => state === 'connected';
-  const announceReady = () => {
-    for (const listener of [...readyListeners]) listener();
-  };
 
   // A browser that says it is offline may still hold an open WebSocket (devtools' offline mode keeps it): treat
   // it as offline anyway, so messages queue visibly instead of racing a connection about to drop.
   const onOffline = () => {
-    if (socket?.active) setState('offline');
+    if (socket?.active) state.set('offline');
   };
   const onOnline = () => {
     if (!socket?.active) return;
-    if (socket.connected) {
-      setState('connected');
-      announceReady();
-    } else setState('reconnecting');
+    if (!socket.connected) return state.set('reconnecting');
+    state.set('connected');
+    signal.announce();
   };
 
   const getSocket = (): ChatSocket => {
     if (socket) return socket;
     const created = createSocket();
     created.on('connect', () => {
-      setState(browserOffline() ? 'offline' : 'connected');
-      if (ready()) announceReady();
+      state.set(browserOffline() ? 'offline' : 'connected');
+      if (ready()) signal.announce();
     });
     created.on('disconnect', (reason) => {
       joined.clear();
-      if (reason === 'io client disconnect') setState('idle');
-      else setState(browserOffline() || reason === 'io server disconnect' ? 'offline' : 'reconnecting');
+      if (reason === 'io client disconnect') state.set('idle');
+      else state.set(browserOffline() || reason === 'io server disconnect' ? 'offline' : 'reconnecting');
     });
-    created.on('connect_error', () => setState(browserOffline() ? 'offline' : 'reconnecting'));
+    created.on('connect_error', () => state.set(browserOffline() ? 'offline' : 'reconnecting'));
     socket = created;
     return created;
+  };
+
+  const watchBrowser = (watch: boolean) => {
+    if (typeof window === 'undefined') return;
+    const method = watch ? 'addEventListener' : 'removeEventListener';
+    window[method]('offline', onOffline);
+    window[method]('online', onOnline);
   };
 
   const open = () => {
     const current = getSocket();
     if (current.active) return;
-    setState(browserOffline() ? 'offline' : 'connecting');
-    if (typeof window !== 'undefined') {
-      window.addEventListener('offline', onOffline);
-      window.addEventListener('online', onOnline);
-    }
+    state.set(browserOffline() ? 'offline' : 'connecting');
+    watchBrowser(true);
     current.connect();
   };
 
   const close = () => {
-    if (typeof window !== 'undefined') {
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener('online', onOnline);
-    }
+    watchBrowser(false);
     socket?.disconnect();
-    setState('idle');
+    state.set('idle');
   };
 
   return {
@@ -113,59 +96,14 @@ export function createChatConnection(createSocket: () => ChatSocket = createChat
       return () => void current.off(event, handler as never);
     },
     /** Called after every (re)connect and on coming back online while connected. */
-    onReady(listener: () => void): () => void {
-      readyListeners.add(listener);
-      return () => void readyListeners.delete(listener);
-    },
+    onReady: signal.onReady,
+    whenReady: signal.whenReady,
     isReady: ready,
     markJoined: (roomId: number) => void joined.add(roomId),
     hasJoined: (roomId: number) => joined.has(roomId),
-    /** Resolves once connected (at once if already); rejects when `signal` aborts. */
-    whenReady(signal?: AbortSignal): Promise<void> {
-      if (ready()) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const stop = () => {
-          readyListeners.delete(onReady);
-          signal?.removeEventListener('abort', onAbort);
-        };
-        const onReady = () => {
-          stop();
-          resolve();
-        };
-        const onAbort = () => {
-          stop();
-          reject(signal?.reason);
-        };
-        readyListeners.add(onReady);
-        signal?.addEventListener('abort', onAbort);
-      });
-    },
-    /** Emits with an ack and a timeout; never buffers while disconnected. */
-    async request<E extends ClientChatEvent>(
-      event: E,
-      payload: ClientChatEventPayloads[E],
-      timeoutMs = ACK_TIMEOUT_MS,
-    ): Promise<ClientChatEventResults[E]> {
-      if (!socket || !ready()) throw new ChatUnreachableError('Not connected to chat.');
-      let ack: Ack<ClientChatEventResults[E]>;
-      try {
-        // The event map's optional ack does not survive Socket.IO's timeout typing; the contract types the answer.
-        ack = (await (socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, payload)) as typeof ack;
-      } catch {
-        throw new ChatUnreachableError('No answer from the chat server.');
-      }
-      if (!ack.ok) throw new ChatAckError(ack.error);
-      return ack.data;
-    },
-    /** Fire and forget, dropped rather than queued when not connected (typing indicators). */
-    volatile<E extends ClientChatEvent>(event: E, payload: ClientChatEventPayloads[E]): void {
-      if (socket && ready()) (socket as unknown as Socket).volatile.emit(event, payload);
-    },
-    getState: () => state,
-    subscribe(listener: () => void): () => void {
-      stateListeners.add(listener);
-      return () => void stateListeners.delete(listener);
-    },
+    ...createChatRequests(() => socket as Socket | undefined, ready),
+    getState: state.get,
+    subscribe: state.subscribe,
   };
 }
 

@@ -1,17 +1,18 @@
-// Opening a room is a `room:join` over the socket: it returns the newest page the first time, and everything
-// after the last seq the tab holds on every later join. The same query is refetched after each reconnect (the
-// socket left every room), which is the whole re-sync: re-join, merge the replay, carry on.
+// Opening a room is a `room:join` over the socket: it returns the newest page the first time, and on every later
+// join every message changed since the version the tab is in step with (new, edited or deleted). The same query
+// is refetched after each reconnect (the socket left every room), which is the whole re-sync: re-join, merge the
+// catch-up, carry on.
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ChatUser, Message, RoomJoinPayload, RoomJoinResult } from '../../../../server/contract/chat';
 import { chatConnection } from './chat-connection';
 import { chatKeys } from './chat-keys';
-import { lastSeqOf, mergeMessages, type RoomMessages } from './messages-cache';
-import { setRoomUnread } from './list-rooms';
+import { setJoinedRoom } from './list-rooms';
+import { withMessages, type RoomMessages } from './messages-cache';
+import { markJoined } from './sync-mark';
 
-/** The join payload for a room given what the tab holds: `after` = the last seq, or none for a first visit. */
+/** The join payload for a room given what the tab holds: `since` its sync mark, or none for a first visit. */
 export function joinPayload(roomId: number, held: RoomMessages | undefined): RoomJoinPayload {
-  const after = lastSeqOf(held);
-  return after === undefined ? { roomId } : { roomId, after };
+  return held ? { roomId, since: held.synced.through } : { roomId };
 }
 
 /** The rooms this tab has open: those whose messages it holds. */
@@ -23,27 +24,40 @@ export function openRoomIds(queryClient: QueryClient): number[] {
     .filter((id): id is number => typeof id === 'number');
 }
 
+/** The room's live changes from now on: they can overtake the join's answer while the cache has no entry yet. */
+function collectChanges(roomId: number) {
+  const seen: Message[] = [];
+  const keep = (message: Message) => void (message.room_id === roomId && seen.push(message));
+  const stops = (['message:new', 'message:updated', 'message:deleted'] as const).map((event) => chatConnection.on(event, keep));
+  return { seen, stop: () => stops.forEach((stop) => stop()) };
+}
+
 export async function joinRoom(queryClient: QueryClient, roomId: number, signal?: AbortSignal): Promise<RoomMessages> {
   await chatConnection.whenReady(signal);
   const key = chatKeys.messages(roomId);
-  let payload = joinPayload(roomId, queryClient.getQueryData<RoomMessages>(key));
-  let result: RoomJoinResult = await chatConnection.request('room:join', payload);
-  const replayed: Message[] = [...result.messages];
-  // A replay is capped: `has_more` after `after` means join again from the last message received.
-  while (payload.after !== undefined && result.has_more && replayed.length > 0) {
-    payload = { roomId, after: replayed.at(-1)!.seq };
-    result = await chatConnection.request('room:join', payload);
-    replayed.push(...result.messages);
+  const live = collectChanges(roomId);
+  try {
+    let payload = joinPayload(roomId, queryClient.getQueryData<RoomMessages>(key));
+    let result: RoomJoinResult = await chatConnection.request('room:join', payload);
+    const replayed: Message[] = [...result.messages];
+    // A catch-up is capped: `has_more` means join again from the version it reached.
+    while (payload.since !== undefined && result.has_more) {
+      payload = { roomId, since: result.version };
+      result = await chatConnection.request('room:join', payload);
+      replayed.push(...result.messages);
+    }
+    chatConnection.markJoined(roomId);
+    queryClient.setQueryData<ChatUser[]>(chatKeys.presence(roomId), result.online);
+    setJoinedRoom(queryClient, result.room, result.unread);
+    // Merged into what the cache holds now, not at the start: live changes may have landed meanwhile.
+    const current = queryClient.getQueryData<RoomMessages>(key);
+    const base: RoomMessages = current
+      ? { ...current, synced: markJoined(current.synced, result.version) }
+      : { messages: [], hasOlder: result.has_more, synced: markJoined(undefined, result.version) };
+    return withMessages(base, [...replayed, ...live.seen]) ?? base;
+  } finally {
+    live.stop();
   }
-  chatConnection.markJoined(roomId);
-  queryClient.setQueryData<ChatUser[]>(chatKeys.presence(roomId), result.online);
-  setRoomUnread(queryClient, roomId, result.unread);
-  // Merged into what the cache holds now, not at the start: live messages may have landed meanwhile.
-  const current = queryClient.getQueryData<RoomMessages>(key);
-  return {
-    messages: mergeMessages(current?.messages ?? [], replayed),
-    hasOlder: current ? current.hasOlder : result.has_more,
-  };
 }
 
 export const roomMessagesOptions = (queryClient: QueryClient, roomId: number) =>

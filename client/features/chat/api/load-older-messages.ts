@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MessagePage } from '../../../../server/contract/chat';
 import { api } from '../../../shared/api/api-client';
 import { chatKeys } from './chat-keys';
-import { mergeMessages, type RoomMessages } from './messages-cache';
+import { withOlderPage, type RoomMessages } from './messages-cache';
 
 export const OLDER_PAGE_SIZE = 50;
 
@@ -18,7 +18,7 @@ export function useLoadOlderMessages(roomId: number) {
       if (!oldest) return;
       const page = await getOlderMessages(roomId, oldest.seq);
       queryClient.setQueryData<RoomMessages>(chatKeys.messages(roomId), (data) =>
-        data ? { messages: mergeMessages(data.messages, page.data), hasOlder: page.meta.has_more } : data,
+        withOlderPage(data, page.data, page.meta.has_more),
       );
     },
   });

@@ -1,48 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../../../server/contract/chat';
-import { lastSeqOf, mergeMessages, withMessages } from './messages-cache';
-
-const msg = (id: number, seq: number, extra: Partial<Message> = {}): Message => ({
-  id,
-  room_id: 1,
-  seq,
-  author: { id: 1, username: 'alice' },
-  text: `m${seq}`,
-  client_id: `c${id}`,
-  created_at: 0,
-  edited_at: null,
-  deleted_at: null,
-  ...extra,
-});
+import { held, message } from './chat-fixtures';
+import { mergeMessages, withMessages, withOlderPage } from './messages-cache';
 
 describe('mergeMessages', () => {
   it('dedupes by id and orders by seq', () => {
-    const merged = mergeMessages([msg(1, 1), msg(3, 3)], [msg(3, 3), msg(2, 2), msg(4, 4), msg(2, 2)]);
+    const merged = mergeMessages([message(1), message(3)], [message(3), message(2), message(4), message(2)]);
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 
-  it('lets a later version win, but never un-deletes or un-edits', () => {
-    const edited = msg(1, 1, { text: 'new', edited_at: 5 });
-    expect(mergeMessages([msg(1, 1)], [edited])[0]!.text).toBe('new');
-    expect(mergeMessages([edited], [msg(1, 1)])[0]!.text).toBe('new');
-    const deleted = msg(1, 1, { text: '', deleted_at: 6 });
+  it('keeps the copy with the greater version, whichever arrives first', () => {
+    const edited = message(1, { text: 'new', edited_at: 5, version: 4 });
+    const deleted = message(1, { text: '', deleted_at: 6, version: 6 });
+    expect(mergeMessages([message(1)], [edited])[0]!.text).toBe('new');
+    expect(mergeMessages([edited], [message(1)])[0]!.text).toBe('new');
     expect(mergeMessages([deleted], [edited])[0]!.deleted_at).toBe(6);
+    expect(mergeMessages([edited], [deleted])[0]!.deleted_at).toBe(6);
   });
 
-  it('returns the same array when nothing arrives', () => {
-    const held = [msg(1, 1)];
-    expect(mergeMessages(held, [])).toBe(held);
+  it('returns the same array when nothing changes', () => {
+    const list = [message(1)];
+    expect(mergeMessages(list, [])).toBe(list);
+    expect(mergeMessages(list, [message(1)])).toBe(list);
   });
 });
 
-describe('withMessages and lastSeqOf', () => {
+describe('withMessages', () => {
   it('leaves a room the tab does not hold absent', () => {
-    expect(withMessages(undefined, [msg(1, 1)])).toBeUndefined();
+    expect(withMessages(undefined, [message(1)])).toBeUndefined();
   });
 
-  it('is the greatest seq held, 0 for an empty room, undefined when nothing is held', () => {
-    expect(lastSeqOf({ messages: [msg(1, 1), msg(9, 9)], hasOlder: false })).toBe(9);
-    expect(lastSeqOf({ messages: [], hasOlder: false })).toBe(0);
-    expect(lastSeqOf(undefined)).toBeUndefined();
+  it('leaves changes below the window to scrollback, but counts them as held', () => {
+    const data = held([message(5), message(6)], true);
+    const next = withMessages(data, [message(2, { text: 'edited', version: 7 }), message(5, { text: 'edited', version: 8 })])!;
+    expect(next.messages.map((m) => [m.seq, m.text])).toEqual([
+      [5, 'edited'],
+      [6, 'm6'],
+    ]);
+    expect(next.synced.through).toBe(8);
+  });
+
+  it('takes any change once the window reaches the first message', () => {
+    const next = withMessages(held([message(5)], false), [message(2)])!;
+    expect(next.messages.map((m) => m.seq)).toEqual([2, 5]);
+  });
+
+  it('grows the window down with an older page', () => {
+    const next = withOlderPage(held([message(5)], true), [message(3), message(4)], false)!;
+    expect([next.messages.map((m) => m.seq), next.hasOlder]).toEqual([[3, 4, 5], false]);
   });
 });

@@ -7,21 +7,23 @@ import { useDeleteMessage } from '../api/message-actions';
 import type { OutboxEntry } from '../stores/outbox-store';
 import { MessageEditor } from './message-editor';
 import { MessageText } from './message-text';
+import type { RowProps } from './virtual-row';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 interface StoredProps {
+  row: RowProps;
   message: Message;
   own: boolean;
   canDelete: boolean;
 }
 
-export function StoredMessageItem({ message, own, canDelete }: StoredProps) {
+export function StoredMessageItem({ row, message, own, canDelete }: StoredProps) {
   const [editing, setEditing] = useState(false);
   const remove = useDeleteMessage();
   const deleted = message.deleted_at !== null;
   return (
-    <li className={`chat-message${own ? ' chat-message-own' : ''}`} data-seq={message.seq}>
+    <li {...row} className={`chat-message${own ? ' chat-message-own' : ''}`} data-seq={message.seq}>
       <div className="chat-message-meta">
         <span className="chat-message-author">{message.author.username}</span>
         <time dateTime={new Date(message.created_at).toISOString()}>{timeFormat.format(message.created_at)}</time>
@@ -57,10 +59,17 @@ export function StoredMessageItem({ message, own, canDelete }: StoredProps) {
   );
 }
 
-export function OutboxMessageItem({ entry, username, onRetry }: { entry: OutboxEntry; username: string; onRetry: (clientId: string) => void }) {
+interface OutboxProps {
+  row: RowProps;
+  entry: OutboxEntry;
+  username: string;
+  onRetry: (clientId: string) => void;
+}
+
+export function OutboxMessageItem({ row, entry, username, onRetry }: OutboxProps) {
   const failed = entry.state === 'failed';
   return (
-    <li className={`chat-message chat-message-own ${failed ? 'chat-message-failed' : 'chat-message-pending'}`}>
+    <li {...row} className={`chat-message chat-message-own ${failed ? 'chat-message-failed' : 'chat-message-pending'}`}>
       <div className="chat-message-meta">
         <span className="chat-message-author">{username}</span>
         <span className="chat-message-status">{failed ? 'Failed' : 'Sending…'}</span>

@@ -1,7 +1,10 @@
-// The rooms, each a link to /chat?room=<id> with its unread count in the accessible name ("general, 2 unread").
+// The rooms, each a link to /chat?room=<id> with its unread count in the accessible name ("general, 2 unread")
+// and when it was last active. Both change live, from socket events.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RoomSummary } from '../../../../server/contract/chat';
 import { roomLabel } from '../api/list-rooms';
+import { lastActiveLabel } from './last-active';
 
 export function RoomList({ rooms, selectedId }: { rooms: RoomSummary[]; selectedId: number | undefined }) {
   const publicRooms = rooms.filter((r) => r.kind === 'public');
@@ -21,6 +24,8 @@ export function RoomList({ rooms, selectedId }: { rooms: RoomSummary[]; selected
 }
 
 function RoomLinks({ rooms, selectedId, prefix }: { rooms: RoomSummary[]; selectedId: number | undefined; prefix: string }) {
+  // "Today" as of opening the page is precise enough for a hint.
+  const [now] = useState(() => Date.now());
   return (
     <ul>
       {rooms.map((room) => {
@@ -37,6 +42,11 @@ function RoomLinks({ rooms, selectedId, prefix }: { rooms: RoomSummary[]; select
             >
               <span aria-hidden="true" className="chat-room-prefix">{prefix}</span>
               <span className="chat-room-name">{label}</span>
+              {room.last_message_at !== null && (
+                <time className="chat-room-prefix" dateTime={new Date(room.last_message_at).toISOString()} style={{ fontSize: '0.75rem' }}>
+                  {lastActiveLabel(room.last_message_at, now)}
+                </time>
+              )}
               {unread > 0 && <span className="badge" aria-hidden="true">{unread}</span>}
             </Link>
           </li>

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../server/contract/chat';
+import { message } from '../api/chat-fixtures';
 import type { OutboxEntry } from '../stores/outbox-store';
 import { timeline } from './timeline';
 
-const stored = (id: number, clientId: string, authorId = 1): Message => ({
-  id,
-  room_id: 1,
-  seq: id,
-  author: { id: authorId, username: authorId === 1 ? 'alice' : 'bob' },
-  text: 'hi',
-  client_id: clientId,
-  created_at: 0,
-  edited_at: null,
-  deleted_at: null,
-});
+const stored = (id: number, clientId: string, authorId = 1): Message =>
+  message(id, { client_id: clientId, author: { id: authorId, username: authorId === 1 ? 'alice' : 'bob' }, text: 'hi' });
 const pending = (clientId: string): OutboxEntry => ({ clientId, userId: 1, roomId: 1, text: 'hi', createdAt: 0, state: 'pending' });
 
 describe('timeline', () => {

@@ -1,0 +1,32 @@
+// New messages as the room list sees them: its last seq and activity move, and a member's unread count grows by
+// each message of someone else. `room:activity` covers rooms this tab has not joined and `message:new` the ones
+// it has; a seq the list already has is not counted twice.
+import type { QueryClient } from '@tanstack/react-query';
+import type { Message, RoomActivityEvent, RoomSummary } from '../../../../server/contract/chat';
+import { chatKeys } from './chat-keys';
+
+export const activityOf = (message: Message): RoomActivityEvent => ({
+  roomId: message.room_id,
+  lastSeq: message.seq,
+  lastMessageAt: message.created_at,
+  authorId: message.author.id,
+});
+
+export function applyActivity(room: RoomSummary, event: RoomActivityEvent, userId: number): RoomSummary {
+  if (event.lastSeq <= room.last_seq) return room;
+  const counts = room.member && event.authorId !== userId;
+  return { ...room, last_seq: event.lastSeq, last_message_at: event.lastMessageAt, unread: room.unread + (counts ? 1 : 0) };
+}
+
+/** Applies the event to the cached list; a room the list does not have yet (a new direct room) refetches it. */
+export function recordActivity(queryClient: QueryClient, event: RoomActivityEvent, userId: number): void {
+  const rooms = queryClient.getQueryData<RoomSummary[]>(chatKeys.rooms());
+  if (!rooms) return;
+  if (!rooms.some((room) => room.id === event.roomId)) {
+    void queryClient.invalidateQueries({ queryKey: chatKeys.rooms(), exact: true });
+    return;
+  }
+  queryClient.setQueryData<RoomSummary[]>(chatKeys.rooms(), (list) =>
+    list?.map((room) => (room.id === event.roomId ? applyActivity(room, event, userId) : room)),
+  );
+}

@@ -1,0 +1,53 @@
+// `room:activity`: room lists hear of new messages in rooms their socket has not joined.
+import { describe, expect, it } from 'vitest';
+import type { RoomSummary } from '../contract/chat.js';
+import { collect, next, ok, pause } from '../test/chat-client.js';
+import { chatTestKit } from './chat-test-kit.js';
+
+const kit = chatTestKit();
+
+describe('chat: room activity', () => {
+  it('tells every socket outside a public room of its new messages, and the sockets in it nothing more', async () => {
+    const [alice, bob, carol] = [await kit.user(), await kit.user(), await kit.user()];
+    const roomId = await kit.newRoom(alice.cookie);
+    const [a, aOtherTab, b, c] = await Promise.all([
+      kit.client(alice.cookie),
+      kit.client(alice.cookie),
+      kit.client(bob.cookie),
+      kit.client(carol.cookie),
+    ]);
+    await ok(a, 'room:join', { roomId });
+    await ok(b, 'room:join', { roomId });
+    const inRoom = [collect(a, 'room:activity'), collect(b, 'room:activity')];
+    const toOtherTab = next(aOtherTab, 'room:activity', (e) => e.roomId === roomId);
+    const toCarol = next(c, 'room:activity', (e) => e.roomId === roomId);
+
+    const sent = await kit.send(a, roomId, 'anyone there?');
+    const expected = { roomId, lastSeq: 1, lastMessageAt: sent.created_at, authorId: alice.user.id };
+    expect(await toOtherTab).toEqual(expected);
+    expect(await toCarol).toEqual(expected);
+    await pause(200);
+    expect(inRoom).toEqual([[], []]);
+
+    const list = await kit.app.inject({ url: '/api/rooms', headers: { cookie: carol.cookie } });
+    expect((list.json() as { data: RoomSummary[] }).data.find((r) => r.id === roomId)).toMatchObject({
+      last_seq: 1,
+      last_message_at: sent.created_at,
+      member: false,
+    });
+  });
+
+  it('tells only the two members of a direct room, even before the other has opened it', async () => {
+    const [alice, bob, mallory] = [await kit.user(), await kit.user(), await kit.user()];
+    const roomId = await kit.directRoom(alice.cookie, bob.username);
+    const [a, b, m] = await Promise.all([kit.client(alice.cookie), kit.client(bob.cookie), kit.client(mallory.cookie)]);
+    await ok(a, 'room:join', { roomId });
+    const toMallory = collect(m, 'room:activity');
+    const toBob = next(b, 'room:activity', (e) => e.roomId === roomId);
+
+    const sent = await kit.send(a, roomId, 'psst');
+    expect(await toBob).toEqual({ roomId, lastSeq: 1, lastMessageAt: sent.created_at, authorId: alice.user.id });
+    await pause(200);
+    expect(toMallory).toEqual([]);
+  });
+});
