@@ -51,3 +51,25 @@ describe('chat: room activity', () => {
     expect(toMallory).toEqual([]);
   });
 });
+
+describe('chat: room created', () => {
+  it('tells every socket of a new public room, and only the two members of a new direct room', async () => {
+    const [alice, bob, carol] = [await kit.user(), await kit.user(), await kit.user()];
+    const [b, c] = await Promise.all([kit.client(bob.cookie), kit.client(carol.cookie)]);
+    const publicToBob = next(b, 'room:created');
+    const publicToCarol = next(c, 'room:created');
+    const roomId = await kit.newRoom(alice.cookie);
+    expect(await publicToBob).toEqual({ roomId });
+    expect(await publicToCarol).toEqual({ roomId });
+
+    const toCarol = collect(c, 'room:created');
+    const directToBob = next(b, 'room:created');
+    const directId = await kit.directRoom(alice.cookie, bob.username);
+    expect(await directToBob).toEqual({ roomId: directId });
+    // Opening it again creates nothing and announces nothing.
+    const again = await kit.app.inject({ method: 'POST', url: '/api/rooms/direct', headers: { cookie: alice.cookie }, payload: { username: bob.username } });
+    expect(again.statusCode).toBe(200);
+    await pause(200);
+    expect(toCarol).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 // room already have the message itself (`message:new`), so they are left out. A public room's activity goes to
 // every socket, since every list shows every public room; a direct room's goes to its two members only.
 import type { Message, Room } from '../contract/chat.js';
+import type { ChatService } from './chat-service.js';
 import { roomKey, userKey, type ChatNamespace } from './handlers/bind.js';
 
 export function announceActivity(nsp: ChatNamespace, room: Room, message: Message): void {
@@ -13,4 +14,24 @@ export function announceActivity(nsp: ChatNamespace, room: Room, message: Messag
     lastMessageAt: message.created_at,
     authorId: message.author.id,
   });
+}
+
+/**
+ * The chat service, announcing the rooms it creates: a new public room to every socket, a new direct room to its
+ * two members, so lists show it before anyone has posted in it.
+ */
+export function announcingRooms(chat: ChatService, nsp: ChatNamespace): ChatService {
+  return {
+    ...chat,
+    async createRoom(user, name) {
+      const room = await chat.createRoom(user, name);
+      nsp.emit('room:created', { roomId: room.id });
+      return room;
+    },
+    async openDirect(user, username) {
+      const opened = await chat.openDirect(user, username);
+      if (opened.created) nsp.to([userKey(user.id), userKey(opened.room.peer!.id)]).emit('room:created', { roomId: opened.room.id });
+      return opened;
+    },
+  };
 }

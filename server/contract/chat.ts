@@ -228,6 +228,14 @@ export interface RoomActivityEvent {
   authorId: number;
 }
 
+/**
+ * A room appeared in someone's list: a new public room (to every socket) or a new direct room (to both members).
+ * The list is read again by REST, where it is shaped for each user.
+ */
+export interface RoomCreatedEvent {
+  roomId: number;
+}
+
 // A type, not an interface: Socket.IO's event-map constraint needs the implicit index signature.
 export type ChatServerToClientEvents = {
   /**
@@ -240,6 +248,7 @@ export type ChatServerToClientEvents = {
   'message:updated': (message: Message) => void;
   'message:deleted': (message: Message) => void;
   'room:activity': (event: RoomActivityEvent) => void;
+  'room:created': (event: RoomCreatedEvent) => void;
   typing: (event: TypingEvent) => void;
   presence: (event: PresenceEvent) => void;
   /** To all of a user's sockets when their unread counts change other than by a new message. */

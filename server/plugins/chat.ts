@@ -14,6 +14,7 @@ import {
 import { createChatService, type ChatService } from '../chat/chat-service.js';
 import { createSlidingWindow, createThrottle } from '../chat/limits.js';
 import { createPresenceTracker } from '../chat/presence.js';
+import { announcingRooms } from '../chat/room-activity.js';
 import { bind, roomKey, userKey } from '../chat/handlers/bind.js';
 import type { ChatDeps } from '../chat/handlers/deps.js';
 import { roomJoin } from '../chat/handlers/room-join.js';
@@ -33,7 +34,7 @@ declare module 'fastify' {
 export default fp(
   async (fastify) => {
     const nsp = fastify.realtimeNamespace<ChatClientToServerEvents, ChatServerToClientEvents>(CHAT_NAMESPACE);
-    const chat = createChatService(fastify.repos.chat, fastify.repos.users);
+    const chat = announcingRooms(createChatService(fastify.repos.chat, fastify.repos.users), nsp);
     const presence = createPresenceTracker((roomId) => {
       nsp.to(roomKey(roomId)).emit('presence', { roomId, online: presence.online(roomId) });
     });

@@ -18,14 +18,18 @@ export function applyActivity(room: RoomSummary, event: RoomActivityEvent, userI
   return { ...room, last_seq: event.lastSeq, last_message_at: event.lastMessageAt, unread: room.unread + (counts ? 1 : 0) };
 }
 
+/** A room the cached list does not have yet is read again with the list (REST shapes it for this user). */
+export function refetchRoomsUnlessKnown(queryClient: QueryClient, roomId: number): boolean {
+  const rooms = queryClient.getQueryData<RoomSummary[]>(chatKeys.rooms());
+  if (!rooms || rooms.some((room) => room.id === roomId)) return false;
+  void queryClient.invalidateQueries({ queryKey: chatKeys.rooms(), exact: true });
+  return true;
+}
+
 /** Applies the event to the cached list; a room the list does not have yet (a new direct room) refetches it. */
 export function recordActivity(queryClient: QueryClient, event: RoomActivityEvent, userId: number): void {
-  const rooms = queryClient.getQueryData<RoomSummary[]>(chatKeys.rooms());
-  if (!rooms) return;
-  if (!rooms.some((room) => room.id === event.roomId)) {
-    void queryClient.invalidateQueries({ queryKey: chatKeys.rooms(), exact: true });
-    return;
-  }
+  if (!queryClient.getQueryData<RoomSummary[]>(chatKeys.rooms())) return;
+  if (refetchRoomsUnlessKnown(queryClient, event.roomId)) return;
   queryClient.setQueryData<RoomSummary[]>(chatKeys.rooms(), (list) =>
     list?.map((room) => (room.id === event.roomId ? applyActivity(room, event, userId) : room)),
   );

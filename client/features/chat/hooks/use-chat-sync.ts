@@ -9,7 +9,7 @@ import { chatKeys } from '../api/chat-keys';
 import { openRoomIds } from '../api/join-room';
 import { applyUnreadCounts } from '../api/list-rooms';
 import { storeMessage } from '../api/message-actions';
-import { activityOf, recordActivity } from '../api/room-activity';
+import { activityOf, recordActivity, refetchRoomsUnlessKnown } from '../api/room-activity';
 import { drainOutbox } from '../api/send-outbox';
 import { applyTypingEvent, type TypingState } from '../api/typing-state';
 import { useOutboxStore } from '../stores/outbox-store';
@@ -37,6 +37,7 @@ export function useChatSync(userId: number): void {
       chatConnection.on('message:updated', (message) => storeMessage(queryClient, message)),
       chatConnection.on('message:deleted', (message) => storeMessage(queryClient, message)),
       chatConnection.on('room:activity', (event) => recordActivity(queryClient, event, userId)),
+      chatConnection.on('room:created', ({ roomId }) => refetchRoomsUnlessKnown(queryClient, roomId)),
       chatConnection.on('typing', (event) =>
         queryClient.setQueryData<TypingState>(chatKeys.typing(event.roomId), (state) =>
           applyTypingEvent(state, event, Date.now()),
