@@ -26,15 +26,7 @@ async function main(): Promise<void> {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
-    // A connection accepted as closing began (a client's spare keep-alive socket, opened after an aborted request)
-    // may never send a request; Node closes idle connections once, at the start, so keep sweeping until closed.
-    // Streams and held polls have been told to go by then; whatever is still open after a few seconds is cut, so a
-    // client that ignores the hint cannot hold the process until the hard deadline.
-    const sweep = setInterval(() => app.server.closeIdleConnections(), 250);
-    const cut = setTimeout(() => app.server.closeAllConnections(), 3000);
     await app.close();
-    clearInterval(sweep);
-    clearTimeout(cut);
     logDestination.flushSync();
   });
 
