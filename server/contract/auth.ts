@@ -2,6 +2,9 @@
 import { Type, type Static } from 'typebox';
 
 export const USERNAME_PATTERN = '^[A-Za-z0-9_.-]{3,32}$';
+/** `all` means every user where a username is expected (the admin send form's `to`), so no account may take it. */
+export const RESERVED_USERNAMES: readonly string[] = ['all'];
+export const isReservedUsername = (username: string): boolean => RESERVED_USERNAMES.includes(username.toLowerCase());
 export const PASSWORD_MIN_LENGTH = 8;
 /** argon2 hashes anything, but an unbounded password is a cheap way to burn server CPU. */
 export const PASSWORD_MAX_LENGTH = 256;
@@ -15,7 +18,7 @@ export const Credentials = Type.Object(
       minLength: 3,
       maxLength: 32,
       pattern: USERNAME_PATTERN,
-      description: '3–32 characters of letters, digits, `_`, `.`, `-`; case-insensitive, stored lower-case',
+      description: '3–32 characters of letters, digits, `_`, `.`, `-`; case-insensitive, stored lower-case; `all` is reserved',
     }),
     password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
   },

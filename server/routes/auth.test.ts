@@ -55,6 +55,27 @@ describe('register', () => {
   });
 });
 
+describe('reserved usernames', () => {
+  it.each(['all', 'ALL', 'All'])('refuses %s, which means every user to the send form, with a 400 problem naming the field', async (username) => {
+    const before = await userCount();
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username, password: 'long enough' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      status: 400,
+      type: '/api/problems/validation_failed',
+      errors: [{ field: 'body.username', message: 'is reserved' }],
+    });
+    expect(await userCount()).toBe(before);
+  });
+
+  it('still accepts names that only contain it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'alla', password: 'long enough' } });
+    expect(res.statusCode).toBe(201);
+  });
+});
+
 describe('bad requests', () => {
   it('answers malformed JSON with 400 invalid_json', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });

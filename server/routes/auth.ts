@@ -2,7 +2,7 @@
 // and the answer never says which half of the credentials was wrong.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Credentials, LoginRequest, SESSION_COOKIE, User } from '../contract/auth.js';
+import { Credentials, isReservedUsername, LoginRequest, SESSION_COOKIE, User } from '../contract/auth.js';
 import { Type } from 'typebox';
 import { ApiError } from '../http/problem.js';
 import { problemResponses } from '../http/responses.js';
@@ -58,6 +58,10 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (fastify, 
       },
     },
     async (request, reply) => {
+      // Checked before the rate limit, like the schema: a refused name does not spend the address's budget.
+      if (isReservedUsername(request.body.username)) {
+        throw new ApiError('validation_failed', 'body.username is reserved', { errors: [{ field: 'body.username', message: 'is reserved' }] });
+      }
       const limit = await registrations(request);
       if (!limit.isAllowed && limit.isExceeded) throw tooMany(limit.ttl, 'Too many accounts created from this address.');
       try {
