@@ -10,6 +10,9 @@ import type { SuiteOptions, SuiteResult } from './lib/suite.js';
 /** Every suite, in the order a full run takes them. Each one starts and stops its own processes. */
 const SUITES: Record<string, (options: SuiteOptions) => Promise<SuiteResult>> = {
   orders: async (o) => (await import('./suites/orders.js')).ordersSuite(o),
+  notifications: async (o) => (await import('./suites/notifications.js')).notificationsSuite(o),
+  chat: async (o) => (await import('./suites/chat.js')).chatSuite(o),
+  lab: async (o) => (await import('./suites/lab.js')).labSuite(o),
 };
 
 const { values } = parseArgs({

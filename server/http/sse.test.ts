@@ -156,4 +156,14 @@ describe('SSE stream', () => {
     open(sink).id(42);
     expect(sink.text).toBe('retry: 1500\n\nid: 42\n\n');
   });
+
+  it('writes preformatted events in one write', () => {
+    const sink = new FakeSink(1e6);
+    const stream = open(sink);
+    const frames = formatEvent({ event: 'a', id: 1, data: '1' }) + formatEvent({ event: 'b', data: '2' });
+    expect(stream.sendFormatted(frames)).toBe(true);
+    expect(sink.chunks.slice(1)).toEqual(['event: a\nid: 1\ndata: 1\n\nevent: b\ndata: 2\n\n']);
+    stream.close();
+    expect(stream.sendFormatted(frames)).toBe(false);
+  });
 });

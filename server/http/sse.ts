@@ -63,6 +63,11 @@ export interface SseStream {
   readonly closed: boolean;
   /** False when the stream is closed (or was just closed because the client is too far behind). */
   send(event: SseEvent): boolean;
+  /**
+   * Events already formatted with `formatEvent`, concatenated: one write for a burst, and a frame formatted once
+   * can go to every stream that needs it. False when the stream is closed (or was just closed as too slow).
+   */
+  sendFormatted(frames: string): boolean;
   /** A bare `id:` line: moves the client's Last-Event-ID without dispatching an event. */
   id(id: string | number): boolean;
   retry(ms: number): boolean;
@@ -157,6 +162,7 @@ export function createSseStream(sink: SseSink, clientGone: SseCloseSignal, optio
       return closed;
     },
     send: (event) => write(formatEvent(event)),
+    sendFormatted: (frames) => write(frames),
     id: (id) => write(`id: ${singleLine('id', String(id))}\n\n`),
     retry: (ms) => write(`retry: ${Math.round(ms)}\n\n`),
     comment: (text) => write(formatComment(text)),

@@ -1,7 +1,7 @@
 // Storage of notifications, each user's notification settings and the positions of notification sources. Every
 // read and change is scoped by user id: there is no query by notification id alone, so one user can never reach
 // another's notifications.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
   type Notification,
@@ -32,6 +32,20 @@ export interface OrderSubscriber {
   settings: NotificationSettings;
 }
 
+/** One user's question "what came after `afterId`": the oldest `limit` rows with a greater id. */
+export interface AfterRequest {
+  userId: number;
+  afterId: number;
+  limit: number;
+}
+
+export interface BatchRead {
+  /** In the order of the requests, each oldest first. */
+  after: Notification[][];
+  unread: Map<number, number>;
+  lastId: number;
+}
+
 export interface NotificationsRepository {
   transaction<T>(work: (writer: NotificationsWriter) => Promise<T>): Promise<T>;
   lastId(): Promise<number>;
@@ -40,6 +54,8 @@ export interface NotificationsRepository {
   /** Oldest first: the notifications after `afterId`, as a stream replays them. */
   after(userId: number, afterId: number, limit: number): Promise<Notification[]>;
   unreadCount(userId: number): Promise<number>;
+  /** Many `after` and `unreadCount` reads and `lastId`, from one snapshot, in one statement each. */
+  readBatch(after: readonly AfterRequest[], unreadOf: readonly number[]): Promise<BatchRead>;
   markRead(userId: number, id: number, at: number): Promise<'marked' | 'already' | 'missing'>;
   /** Marks every unread notification up to the newest read; `upTo` is that newest id (0 when there is none). */
   markAllRead(userId: number, at: number): Promise<{ count: number; upTo: number }>;
@@ -70,6 +86,43 @@ export function toNotification(row: Omit<NotificationRow, 'user_id'>): Notificat
 }
 
 const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'level', 'created_at', 'read_at'] as const;
+
+type Reader = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Each request is an index seek on (user_id, id) inside one statement per distinct limit (SQLite's LIMIT cannot
+ * refer to a row): the requests travel as one JSON parameter, so the SQL text, and its cached prepared statement,
+ * stays the same whatever their number.
+ */
+async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Promise<Notification[][]> {
+  const out = requests.map((): Notification[] => []);
+  const byLimit = new Map<number, number[]>();
+  requests.forEach((r, i) => {
+    const same = byLimit.get(r.limit);
+    if (same) same.push(i);
+    else byLimit.set(r.limit, [i]);
+  });
+  for (const [limit, indexes] of byLimit) {
+    const pairs = JSON.stringify(indexes.map((i) => [i, requests[i]!.userId, requests[i]!.afterId]));
+    const { rows } = await sql<Omit<NotificationRow, 'user_id'> & { req: number }>`
+      with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs}))
+      select req.i as req, n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, n.read_at
+      from req join notifications n on n.id in (
+        select id from notifications where user_id = req.user_id and id > req.after_id order by id limit ${limit}
+      )
+      order by req.i, n.id`.execute(db);
+    for (const { req, ...row } of rows) out[req]!.push(toNotification(row));
+  }
+  return out;
+}
+
+async function readUnreadMany(db: Reader, userIds: readonly number[]): Promise<Map<number, number>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await sql<{ user_id: number; n: number }>`
+    select u.value as user_id, (select count(*) from notifications where user_id = u.value and read_at is null) as n
+    from json_each(${JSON.stringify(userIds)}) u`.execute(db);
+  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
+}
 
 function toSettings(row: NotificationSettingsRow): NotificationSettings {
   return {
@@ -167,6 +220,11 @@ export function createNotificationsRepository(db: Kysely<Database>): Notificatio
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    readBatch: (after, unreadOf) =>
+      db.transaction().execute(async (trx) => {
+        const newest = await trx.selectFrom('notifications').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+        return { after: await readAfterMany(trx, after), unread: await readUnreadMany(trx, unreadOf), lastId: newest?.id ?? 0 };
+      }),
     async markRead(userId, id, at) {
       // First read wins: read_at keeps when the user first saw it.
       const result = await db

@@ -2,6 +2,8 @@
 // every recipient), then publishes `notifications.created` with only the recipients and the newest id, so
 // subscribers (event streams, here or in another process behind a networked bus) read the content from the
 // database and never trust an in-memory copy. Read-state changes and deletes publish after their commit too.
+// The reads every woken stream makes (`after`, `unreadCount`, `lastId`) are batched (see read-batcher.ts), and
+// `notify` calls made together share one commit (see group-commit.ts).
 import {
   BODY_MAX_LENGTH,
   LINK_MAX_LENGTH,
@@ -14,6 +16,8 @@ import {
 } from '../contract/notifications.js';
 import type { EventBus } from '../bus/event-bus.js';
 import type { NotificationContent, NotificationsRepository, NotificationsWriter } from './notifications-repository.js';
+import { createGroupCommit, type Prepared } from './group-commit.js';
+import { createReadBatcher, type NewForStream } from './read-batcher.js';
 
 /** User ids, or every user that exists when the notification is stored. */
 export type Recipients = readonly number[] | 'all';
@@ -37,7 +41,7 @@ export interface Delivery {
 export interface Delivered {
   /** Notifications stored (one per recipient that exists). */
   recipients: number;
-  /** The newest notification id after the commit. */
+  /** The newest of this call's notifications (others stored in the same commit may be newer). */
   lastId: number;
 }
 
@@ -52,8 +56,11 @@ export interface NotificationsService {
   deliver(deliveries: Delivery[], within?: (writer: NotificationsWriter) => Promise<boolean>): Promise<Delivered | null>;
   lastId(): Promise<number>;
   list(userId: number, options: { limit: number; before?: number; unreadOnly: boolean }): Promise<Notification[]>;
-  after(userId: number, afterId: number, limit: number): Promise<Notification[]>;
+  /** Oldest first. The array may be shared with other callers that asked the same: do not change it. */
+  after(userId: number, afterId: number, limit: number): Promise<readonly Notification[]>;
   unreadCount(userId: number): Promise<number>;
+  /** `after` and `unreadCount` from one snapshot: what a woken stream sends. */
+  newFor(userId: number, afterId: number, limit: number): Promise<NewForStream>;
   /** False when the user has no such notification. */
   markRead(userId: number, id: number): Promise<boolean>;
   markAllRead(userId: number): Promise<number>;
@@ -80,6 +87,13 @@ export function toContent(input: NotificationInput): NotificationContent {
   return { kind: input.kind, title, body: cut(input.body ?? '', BODY_MAX_LENGTH), level: input.level ?? 'info', link };
 }
 
+/** Validated before any transaction: a bad link from one caller never half-writes a batch. */
+function prepare(deliveries: Delivery[]): Prepared[] {
+  return deliveries
+    .map((d) => ({ to: d.to === 'all' ? ('all' as const) : [...new Set(d.to)], content: toContent(d.notification) }))
+    .filter((d) => d.to === 'all' || d.to.length > 0);
+}
+
 function mergeRecipients(deliveries: Delivery[]): number[] | 'all' {
   if (deliveries.some((d) => d.to === 'all')) return 'all';
   const ids = new Set<number>();
@@ -88,11 +102,11 @@ function mergeRecipients(deliveries: Delivery[]): number[] | 'all' {
 }
 
 export function createNotificationsService(repo: NotificationsRepository, bus: EventBus, now = Date.now): NotificationsService {
+  const reads = createReadBatcher(repo);
+  const store = createGroupCommit(repo, now);
+
   async function deliver(deliveries: Delivery[], within?: (writer: NotificationsWriter) => Promise<boolean>): Promise<Delivered | null> {
-    // Validated before the transaction: a bad link from one caller never half-writes a batch.
-    const prepared = deliveries
-      .map((d) => ({ to: d.to === 'all' ? ('all' as const) : [...new Set(d.to)], content: toContent(d.notification) }))
-      .filter((d) => d.to === 'all' || d.to.length > 0);
+    const prepared = prepare(deliveries);
     const outcome = await repo.transaction(async (w) => {
       if (within && !(await within(w))) return null;
       const at = now();
@@ -108,13 +122,19 @@ export function createNotificationsService(repo: NotificationsRepository, bus: E
 
   return {
     async notify(to, notification) {
-      return (await deliver([{ to, notification }]))!;
+      const deliveries = [{ to, notification }];
+      const prepared = prepare(deliveries);
+      if (prepared.length === 0) return { recipients: 0, lastId: 0 };
+      const stored = await store(prepared);
+      if (stored.recipients > 0) bus.publish('notifications.created', { userIds: mergeRecipients(deliveries), lastId: stored.lastId });
+      return stored;
     },
     deliver,
-    lastId: () => repo.lastId(),
+    lastId: () => reads.lastId(),
     list: (userId, options) => repo.list(userId, options),
-    after: (userId, afterId, limit) => repo.after(userId, afterId, limit),
-    unreadCount: (userId) => repo.unreadCount(userId),
+    after: (userId, afterId, limit) => reads.after(userId, afterId, limit),
+    unreadCount: (userId) => reads.unreadCount(userId),
+    newFor: (userId, afterId, limit) => reads.newFor(userId, afterId, limit),
     async markRead(userId, id) {
       const outcome = await repo.markRead(userId, id, now());
       if (outcome === 'marked') bus.publish('notifications.read', { userId, ids: [id] });

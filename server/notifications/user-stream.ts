@@ -1,14 +1,42 @@
 // One user's notification stream. Delivery is an idempotent pull: every wake-up reads `id > lastSentId` from the
 // database, so a notification committed at any moment (during the replay, between two wake-ups, in another
 // process) is sent exactly once and in id order. Writes are serialized through one queue, and a wake-up that
-// arrives while a read is already queued (not yet started) is covered by it and dropped.
-import { NOTIFICATION_EVENTS, type NotificationStreamEvents } from '../contract/notifications.js';
+// arrives while a read is already queued (not yet started) is covered by it and dropped. What one read found
+// goes out in one write, the unread count after the notifications.
+import { NOTIFICATION_EVENTS, type Notification, type NotificationStreamEvents } from '../contract/notifications.js';
 import type { BusTopics } from '../bus/event-bus.js';
-import type { SseStream } from '../http/sse.js';
+import { formatEvent, type SseStream } from '../http/sse.js';
 import type { NotificationsService } from './notifications-service.js';
 
 /** Rows per database read while replaying; between pages the stream waits for the client to catch up. */
 const PAGE = 100;
+
+// The tabs of one user woken together are handed the same array of rows (see read-batcher.ts): its frames are
+// built once, however many streams send them. Keyed by the array, not by each row, so the table stays as small
+// as one batch.
+const bursts = new WeakMap<readonly Notification[], string>();
+function notificationFrames(rows: readonly Notification[]): string {
+  if (rows.length === 0) return '';
+  let burst = bursts.get(rows);
+  if (burst === undefined) {
+    burst = '';
+    // `id:` only here, so the client's Last-Event-ID is always the newest notification it has.
+    for (const n of rows) burst += formatEvent({ event: NOTIFICATION_EVENTS.notification, data: JSON.stringify(n), id: n.id });
+    bursts.set(rows, burst);
+  }
+  return burst;
+}
+// Counts repeat (every stream of a user sends the same one): their frames are kept, up to a thousand counts.
+const unreadFrames = new Map<number, string>();
+function unreadFrame(count: number): string {
+  let frame = unreadFrames.get(count);
+  if (frame === undefined) {
+    frame = formatEvent({ event: NOTIFICATION_EVENTS.unread, data: JSON.stringify({ count }) });
+    if (unreadFrames.size >= 1000) unreadFrames.clear();
+    unreadFrames.set(count, frame);
+  }
+  return frame;
+}
 
 export interface UserStream {
   readonly userId: number;
@@ -25,7 +53,7 @@ export interface UserStream {
 }
 
 export interface UserStreamDeps {
-  notifications: Pick<NotificationsService, 'after' | 'lastId' | 'unreadCount'>;
+  notifications: Pick<NotificationsService, 'newFor' | 'lastId' | 'unreadCount'>;
   onError(error: unknown): void;
 }
 
@@ -38,34 +66,44 @@ export function createUserStream(sse: SseStream, userId: number, sessionId: stri
     return sse.send({ event: NOTIFICATION_EVENTS[event], data: JSON.stringify(payload), id });
   }
 
+  async function run(task: () => Promise<void>): Promise<void> {
+    if (sse.closed) return;
+    try {
+      await task();
+    } catch (error) {
+      deps.onError(error);
+      sse.close();
+    }
+  }
+
+  // A broadcast wakes every stream at once: what each wake-up allocates, the garbage collector pays for per stream.
   function enqueue(task: () => Promise<void>): void {
-    tail = tail
-      .then(() => (sse.closed ? undefined : task()))
-      .catch((error: unknown) => {
-        deps.onError(error);
-        sse.close();
-      });
+    tail = tail.then(() => run(task));
   }
 
   async function sendUnread(): Promise<void> {
-    const count = await deps.notifications.unreadCount(userId);
-    send('unread', { count });
+    sse.sendFormatted(unreadFrame(await deps.notifications.unreadCount(userId)));
   }
 
   async function pull(): Promise<void> {
     let sent = 0;
     for (;;) {
-      const rows = await deps.notifications.after(userId, lastSentId, PAGE);
-      for (const notification of rows) {
-        // `id:` only here, so the client's Last-Event-ID is always the newest notification it has.
-        if (!send('notification', notification, notification.id)) return;
-        lastSentId = notification.id;
-        sent += 1;
-      }
-      if (rows.length < PAGE) break;
+      // One snapshot for both: the count matches the notifications it follows.
+      const { notifications: rows, unread } = await deps.notifications.newFor(userId, lastSentId, PAGE);
+      const last = rows.length < PAGE;
+      let burst = notificationFrames(rows);
+      if (last && sent + rows.length > 0) burst += unreadFrame(unread);
+      if (burst && !sse.sendFormatted(burst)) return;
+      if (rows.length > 0) lastSentId = rows[rows.length - 1]!.id;
+      sent += rows.length;
+      if (last) break;
       if (!(await sse.drained())) return;
     }
-    if (sent > 0) await sendUnread();
+  }
+
+  function pullWhenWoken(): Promise<void> {
+    pullQueued = false;
+    return pull();
   }
 
   return {
@@ -86,10 +124,7 @@ export function createUserStream(sse: SseStream, userId: number, sessionId: stri
     wake() {
       if (pullQueued) return;
       pullQueued = true;
-      enqueue(async () => {
-        pullQueued = false;
-        await pull();
-      });
+      enqueue(pullWhenWoken);
     },
     read(payload) {
       enqueue(async () => {

@@ -1,0 +1,93 @@
+// The fan-out measurements both servers go through in the same order, so neither gets a warmer or emptier heap.
+// CPU and memory are read from /proc for the server's pid: the client pool's work never counts against it.
+import { readFileSync } from 'node:fs';
+import { processUsage } from './process-usage.js';
+import type { DeliveryResult, SsePool, Trigger } from './sse-pool.js';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** /proc counts CPU in 10 ms ticks: enough events per measurement keep that under a few percent. */
+const DELIVERIES_PER_MEASUREMENT = 100_000;
+const MIN_ROUNDS = 20;
+const WARM_UP_ROUNDS = 5;
+const ROUND_GAP_MS = 20;
+const ROUND_TIMEOUT_MS = 15_000;
+/** Time for a server to finish what opening or closing thousands of streams set off before RSS is read. */
+const SETTLE_MS = 3000;
+
+export interface Target {
+  name: string;
+  pid: number;
+  streamUrl: string;
+  /** Text that arrives once a stream is registered and follows live events. */
+  readyMarker: string;
+  trigger: Trigger;
+}
+
+export interface FanOut {
+  streams: number;
+  cpuMs: number;
+  /** Server CPU microseconds per delivered event. */
+  cpuUsPerEvent: number;
+  delivery: DeliveryResult;
+}
+
+export async function openStreams(pool: SsePool, target: Target, cookies: string[]): Promise<void> {
+  const { open, failed } = await pool.open(target.streamUrl, cookies, target.readyMarker);
+  if (failed > 0) throw new Error(`${target.name}: ${failed} of ${cookies.length} streams did not open (${open} open)`);
+}
+
+/** Broadcasts to every stream the pool has open, one broadcast at a time, after a warm-up that is not counted. */
+export async function fanOut(pool: SsePool, target: Target): Promise<FanOut> {
+  const gaps = { gapMs: ROUND_GAP_MS, timeoutMs: ROUND_TIMEOUT_MS };
+  const warm = await pool.rounds(target.trigger, WARM_UP_ROUNDS, gaps);
+  const count = Math.max(MIN_ROUNDS, Math.ceil(DELIVERIES_PER_MEASUREMENT / warm.streams));
+  const before = processUsage(target.pid).cpuMs;
+  const delivery = await pool.rounds(target.trigger, count, gaps);
+  const cpuMs = processUsage(target.pid).cpuMs - before;
+  return { streams: delivery.streams, cpuMs, cpuUsPerEvent: (cpuMs * 1000) / delivery.delivered, delivery };
+}
+
+/** (RSS with `cookies.length` more idle streams − RSS before) / streams, in bytes. */
+export async function idleStreamBytes(pool: SsePool, target: Target, cookies: string[]): Promise<number> {
+  await sleep(SETTLE_MS);
+  const before = processUsage(target.pid).rssBytes;
+  await openStreams(pool, target, cookies);
+  await sleep(SETTLE_MS);
+  return (processUsage(target.pid).rssBytes - before) / cookies.length;
+}
+
+/** Samples a process's RSS every second while `work` runs. */
+export async function rssWhile<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; maxBytes: number; samples: number[] }> {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(processUsage(pid).rssBytes), 1000);
+  try {
+    const result = await work();
+    return { result, maxBytes: Math.max(...samples, processUsage(pid).rssBytes), samples };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The soft limit on open files of this process; the servers and the pool inherit it. */
+export function openFileLimit(): number {
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
+  const soft = line?.split(/\s{2,}/)[1];
+  return soft === undefined || soft === 'unlimited' ? Number.POSITIVE_INFINITY : Number(soft);
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, keeping the order of the results. */
+export async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,149 @@
+// Notifications over SSE: one admin broadcast fanned out to 1,000 and to 5,000 open streams, against a minimal
+// Node SSE broadcaster measured in the same run, phase by phase, so a machine that gets busier meanwhile weighs
+// on both alike; the memory an idle stream holds; and a 30 s soak at 200 events/s (notifications-soak.ts).
+// A user may hold 10 streams, so 5,000 streams take 500 accounts, signed up at the full argon2 cost.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { STREAMS_PER_USER_MAX } from '../../contract/notifications.js';
+import { fixed, ratio, verdict, type Row } from '../lib/table.js';
+import type { SuiteOptions, SuiteResult } from '../lib/suite.js';
+import { freePort, signUp, startProcess, startSwitchboard, type Running } from '../lib/processes.js';
+import { startSsePool, type SsePool } from '../lib/sse-pool.js';
+import { fanOut, idleStreamBytes, mapLimit, openFileLimit, openStreams, type FanOut, type Target } from '../lib/fan-out.js';
+import { inspectOption } from '../lib/inspector.js';
+import { complete, soak } from './notifications-soak.js';
+
+const SMALL = 1000;
+const LARGE = 5000;
+/** argon2 at full cost takes ~0.25 s of both cores per account; more at once only queues in libuv. */
+const SIGN_UP_CONCURRENCY = 4;
+
+const n = (v: number) => v.toLocaleString('en');
+const deliveryNote = (name: string, f: FanOut) =>
+  `${name}, ${n(f.streams)} streams: ${f.delivery.events} broadcasts, ${n(f.delivery.delivered)} of ${n(f.delivery.expected)} deliveries, ` +
+  `${f.delivery.duplicates} duplicates, ${f.delivery.lost} streams lost, ${fixed(f.cpuMs, 0)} ms server CPU`;
+
+async function logIn(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** Switchboard with its admin signed in, and the accounts behind its streams, signed up as they are needed. */
+async function switchboardTarget(app: Running) {
+  const admin = await logIn(app.url, 'admin', 'bench-admin-password');
+  const accounts: string[] = [];
+  let signUpMs = 0;
+  const target: Target = {
+    name: 'switchboard',
+    pid: app.pid,
+    streamUrl: `${app.url}/api/notifications/stream`,
+    readyMarker: 'event: unread',
+    trigger: { url: `${app.url}/api/notifications`, headers: { cookie: admin }, body: { to: 'all', body: '', level: 'info' } },
+  };
+  async function cookiesFor(streams: number): Promise<string[]> {
+    const wanted = Math.ceil(streams / STREAMS_PER_USER_MAX);
+    const started = performance.now();
+    const numbers = Array.from({ length: Math.max(0, wanted - accounts.length) }, (_, i) => accounts.length + i);
+    accounts.push(...(await mapLimit(numbers, SIGN_UP_CONCURRENCY, (i) => signUp(app.url, `bench_sse_${i}`))));
+    signUpMs += performance.now() - started;
+    return accounts.slice(0, wanted).flatMap((cookie) => Array<string>(STREAMS_PER_USER_MAX).fill(cookie));
+  }
+  return { target, cookiesFor, signUps: () => ({ accounts: accounts.length, seconds: signUpMs / 1000 }) };
+}
+
+function peerTarget(peer: Running): Target {
+  return {
+    name: 'minimal SSE',
+    pid: peer.pid,
+    streamUrl: `${peer.url}/stream`,
+    readyMarker: 'retry:',
+    trigger: { url: `${peer.url}/broadcast`, headers: {}, body: { body: '', level: 'info' } },
+  };
+}
+
+async function fanOutWith(pool: SsePool, target: Target, cookies: string[]): Promise<FanOut> {
+  await openStreams(pool, target, cookies);
+  const result = await fanOut(pool, target);
+  await pool.close(0);
+  return result;
+}
+
+async function idleThenFanOut(pool: SsePool, target: Target, cookies: string[]): Promise<{ idleBytes: number; large: FanOut }> {
+  const idleBytes = await idleStreamBytes(pool, target, cookies);
+  const large = await fanOut(pool, target);
+  await pool.close(0);
+  return { idleBytes, large };
+}
+
+function rows(ours: Record<'small' | 'large', FanOut>, peer: Record<'small' | 'large', FanOut>, idle: { ours: number; peer: number }): Row[] {
+  const out: Row[] = [];
+  for (const size of ['small', 'large'] as const) {
+    const [a, b] = [ours[size], peer[size]];
+    const cpuRatio = a.cpuUsPerEvent / b.cpuUsPerEvent;
+    const targeted = size === 'small';
+    const label = `fan-out to ${n(size === 'small' ? SMALL : LARGE)} streams`;
+    out.push(
+      { measure: `${label}: server CPU per delivered event`, ours: `${fixed(a.cpuUsPerEvent)} µs`, peer: `${fixed(b.cpuUsPerEvent)} µs`, ratio: ratio(cpuRatio), target: targeted ? '≤ 1.2×' : 'reported', result: targeted ? verdict(cpuRatio <= 1.2 && complete(a.delivery)) : '-' },
+      { measure: `${label}: delivery latency p50 / p99`, ours: `${fixed(a.delivery.p50Ms)} / ${fixed(a.delivery.p99Ms)} ms`, peer: `${fixed(b.delivery.p50Ms)} / ${fixed(b.delivery.p99Ms)} ms`, ratio: ratio(a.delivery.p99Ms / b.delivery.p99Ms), target: 'reported', result: '-' },
+    );
+  }
+  const memRatio = idle.ours / idle.peer;
+  out.push({ measure: `memory per idle open stream (RSS delta / ${n(LARGE)})`, ours: `${fixed(idle.ours / 1024, 1)} KiB`, peer: `${fixed(idle.peer / 1024, 1)} KiB`, ratio: ratio(memRatio), target: '≤ 1.2×', result: verdict(memRatio <= 1.2) });
+  return out;
+}
+
+export async function notificationsSuite(_options: SuiteOptions): Promise<SuiteResult> {
+  const title = 'Notifications over SSE (fan-out vs a minimal Node SSE broadcaster)';
+  const needed = LARGE + 500;
+  const fdLimit = openFileLimit();
+  if (fdLimit < needed) {
+    return { title, rows: [], notes: [`not run: the open-file limit is ${fdLimit}; ${n(LARGE)} streams need ${needed} (raise it with \`ulimit -n ${needed}\`)`] };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const pool = startSsePool();
+  const running: Running[] = [];
+  try {
+    const inspectPort = await freePort();
+    const app = await startSwitchboard({ DATA_DIR: dataDir, REGISTRATIONS_PER_HOUR: '1000000', NODE_OPTIONS: inspectOption(inspectPort) });
+    running.push(app);
+    const peerPort = await freePort();
+    const peerProcess = await startProcess(['--import', 'tsx', 'server/bench/peers/minimal-sse.ts'], '/health', peerPort);
+    running.push(peerProcess);
+    const sb = await switchboardTarget(app);
+    const peer = peerTarget(peerProcess);
+    const none = (streams: number) => Array<string>(streams).fill('');
+
+    const oursSmall = await fanOutWith(pool, sb.target, await sb.cookiesFor(SMALL));
+    const peerSmall = await fanOutWith(pool, peer, none(SMALL));
+    const oursLarge = await idleThenFanOut(pool, sb.target, await sb.cookiesFor(LARGE));
+    const peerLarge = await idleThenFanOut(pool, peer, none(LARGE));
+    await peerProcess.stop();
+    await openStreams(pool, sb.target, await sb.cookiesFor(SMALL));
+    const soaked = await soak(pool, sb.target, inspectPort);
+
+    const { accounts, seconds } = sb.signUps();
+    const ours = { small: oursSmall, large: oursLarge.large };
+    const theirs = { small: peerSmall, large: peerLarge.large };
+    return {
+      title,
+      rows: [...rows(ours, theirs, { ours: oursLarge.idleBytes, peer: peerLarge.idleBytes }), ...soaked.rows],
+      notes: [
+        `${accounts} accounts signed up at the full argon2 cost in ${fixed(seconds, 1)} s, ${STREAMS_PER_USER_MAX} streams each; ` +
+          'each broadcast stores one notification per account: 101 rows in the 1,000-stream phase (run before the other ' +
+          'accounts exist), 501 in the 5,000-stream phase and in the soak, whose 1,000 streams are those of 100 accounts',
+        ...(['small', 'large'] as const).flatMap((size) => [deliveryNote('ours', ours[size]), deliveryNote('minimal SSE', theirs[size])]),
+        ...soaked.notes,
+      ],
+    };
+  } finally {
+    await pool.close(0).catch(() => undefined);
+    await Promise.all([...running.map((r) => r.stop()), pool.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
