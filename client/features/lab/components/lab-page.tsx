@@ -2,8 +2,8 @@
 // measured the same way. Every figure is measured in this page; the server panel shows the server's side.
 import { DELIVERY_TRANSPORTS } from '../../../../server/contract/lab';
 import { describeError } from '../../../shared/api/describe-error';
-import { useLaneOffline } from '../hooks/use-fault';
 import { useLabRun } from '../hooks/use-lab-run';
+import { useLabSettingsStore } from '../stores/lab-settings-store';
 import { FaultControls } from './fault-controls';
 import { LaneCard } from './lane-card';
 import { ResultsActions } from './results-actions';
@@ -13,7 +13,7 @@ import { TickerControl } from './ticker-control';
 
 export function LabPage({ isAdmin }: { isAdmin: boolean }) {
   const { run, startError, figures } = useLabRun();
-  const offline = useLaneOffline(run);
+  const offlineChosen = useLabSettingsStore((s) => s.offline);
   const pollTheoryMs = figures ? figures.settings.pollIntervalMs / 2 + (figures.clock?.rttMs ?? 0) : undefined;
 
   return (
@@ -41,18 +41,15 @@ export function LabPage({ isAdmin }: { isAdmin: boolean }) {
       <div className="lab-lanes">
         {DELIVERY_TRANSPORTS.map((kind) => {
           const lane = figures?.lanes.find((l) => l.kind === kind);
-          // The toggle shows the choice at once; the run takes it after reading the feed's head.
-          const choosing = offline.isPending && offline.variables?.kind === kind ? offline.variables.offline : undefined;
           return (
             <LaneCard
               key={kind}
               kind={kind}
               lane={lane}
-              offline={choosing ?? lane?.offline ?? false}
+              offline={offlineChosen[kind]}
               points={run?.series(kind) ?? []}
               readAt={figures?.at ?? 0}
               theoryMs={kind === 'poll' ? pollTheoryMs : undefined}
-              onOfflineChange={(value) => offline.mutate({ kind, offline: value })}
             />
           );
         })}

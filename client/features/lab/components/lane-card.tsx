@@ -22,16 +22,15 @@ const STATE_TEXT: Record<LaneState, string> = {
 interface LaneCardProps {
   kind: LaneKind;
   lane: LaneView | undefined;
-  /** The lane's "offline" toggle, as chosen. */
+  /** The lane's "offline" toggle, as chosen (the run takes it a moment later). */
   offline: boolean;
   points: readonly SeriesPoint[];
   readAt: number;
   /** Expected mean latency for polling lanes. */
   theoryMs?: number;
-  onOfflineChange: (offline: boolean) => void;
 }
 
-export function LaneCard({ kind, lane, offline, points, readAt, theoryMs, onOfflineChange }: LaneCardProps) {
+export function LaneCard({ kind, lane, offline, points, readAt, theoryMs }: LaneCardProps) {
   const label = LANE_LABELS[kind];
   const state: LaneState = lane ? (offline ? 'offline' : lane.state) : 'stopped';
   const troubled = lane && lane.missing.count + lane.duplicates.count + lane.outOfOrder.count > 0;
@@ -44,7 +43,7 @@ export function LaneCard({ kind, lane, offline, points, readAt, theoryMs, onOffl
           {STATE_TEXT[state]}
         </span>
       </header>
-      <LaneControls kind={kind} label={label} offline={offline} onOfflineChange={onOfflineChange} />
+      <LaneControls kind={kind} label={label} />
       {lane ? (
         <>
           <LaneFiguresList lane={lane} />

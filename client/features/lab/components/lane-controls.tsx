@@ -8,8 +8,6 @@ const intervalLabel = (ms: number) => (ms < 1000 ? `${ms} ms` : `${ms / 1000} s`
 interface LaneControlsProps {
   kind: LaneKind;
   label: string;
-  offline: boolean;
-  onOfflineChange: (offline: boolean) => void;
 }
 
 interface SettingSelectProps {
@@ -36,7 +34,9 @@ function SettingSelect({ label, values, value, format, onChange }: SettingSelect
   );
 }
 
-export function LaneControls({ kind, label, offline, onOfflineChange }: LaneControlsProps) {
+export function LaneControls({ kind, label }: LaneControlsProps) {
+  const offline = useLabSettingsStore((s) => s.offline[kind]);
+  const laneOfflineChosen = useLabSettingsStore((s) => s.laneOfflineChosen);
   const enabled = useLabSettingsStore((s) => s.enabled[kind]);
   const laneToggled = useLabSettingsStore((s) => s.laneToggled);
   const pollIntervalMs = useLabSettingsStore((s) => s.pollIntervalMs);
@@ -51,7 +51,7 @@ export function LaneControls({ kind, label, offline, onOfflineChange }: LaneCont
         <span className="visually-hidden"> {label}</span>
       </label>
       <label>
-        <input type="checkbox" checked={offline} disabled={!enabled} onChange={(e) => onOfflineChange(e.target.checked)} />{' '}
+        <input type="checkbox" checked={offline} disabled={!enabled} onChange={(e) => laneOfflineChosen(kind, e.target.checked)} />{' '}
         Offline<span className="visually-hidden"> {label}</span>
       </label>
       {kind === 'poll' && (

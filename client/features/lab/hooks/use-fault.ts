@@ -17,12 +17,3 @@ export function useFault(run: LabRun | null) {
     },
   });
 }
-
-export function useLaneOffline(run: LabRun | null) {
-  return useMutation({
-    mutationFn: async ({ kind, offline }: { kind: Parameters<LabRun['setOffline']>[0]; offline: boolean }) => {
-      if (!run) return;
-      run.setOffline(kind, offline, offline ? 0 : await run.currentHead());
-    },
-  });
-}

@@ -50,6 +50,20 @@ export function useLabRun(): LabRunHandle {
     }
   }, [run, enabled]);
 
+  // Coming back marks the offline fault with the head then: read it first, and only act if the choice still holds.
+  const offline = useLabSettingsStore((s) => s.offline);
+  useEffect(() => {
+    if (!run) return;
+    for (const kind of Object.keys(offline) as LaneKind[]) {
+      if (!run.isEnabled(kind) || run.isOffline(kind) === offline[kind]) continue;
+      if (offline[kind]) run.setOffline(kind, true, 0);
+      else
+        void run.currentHead().then((head) => {
+          if (!useLabSettingsStore.getState().offline[kind]) run.setOffline(kind, false, head);
+        }, setStartError);
+    }
+  }, [run, offline, enabled]);
+
   const pollIntervalMs = useLabSettingsStore((s) => s.pollIntervalMs);
   const longPollWaitS = useLabSettingsStore((s) => s.longPollWaitS);
   useEffect(() => {

@@ -66,6 +66,10 @@ export class LabRun {
     return this.running.has(kind);
   }
 
+  isOffline(kind: LaneKind): boolean {
+    return this.running.get(kind)?.offline ?? false;
+  }
+
   setOffline(kind: LaneKind, offline: boolean, headSeq: number): void {
     const run = this.running.get(kind);
     if (!run || run.offline === offline) return;

@@ -6,17 +6,22 @@ import { DELIVERY_TRANSPORTS } from '../../../../server/contract/lab';
 
 interface LabSettingsState extends LaneSettings {
   enabled: Record<LaneKind, boolean>;
+  /** Lanes the person cut off (the per-lane "offline" fault). */
+  offline: Record<LaneKind, boolean>;
   laneToggled: (kind: LaneKind, enabled: boolean) => void;
+  laneOfflineChosen: (kind: LaneKind, offline: boolean) => void;
   pollIntervalChosen: (ms: number) => void;
   longPollWaitChosen: (seconds: number) => void;
 }
 
-const allEnabled = Object.fromEntries(DELIVERY_TRANSPORTS.map((kind) => [kind, true])) as Record<LaneKind, boolean>;
+const everyLane = (value: boolean) => Object.fromEntries(DELIVERY_TRANSPORTS.map((kind) => [kind, value])) as Record<LaneKind, boolean>;
 
 export const useLabSettingsStore = create<LabSettingsState>()((set) => ({
   ...DEFAULT_LANE_SETTINGS,
-  enabled: allEnabled,
+  enabled: everyLane(true),
+  offline: everyLane(false),
   laneToggled: (kind, enabled) => set((s) => ({ enabled: { ...s.enabled, [kind]: enabled } })),
+  laneOfflineChosen: (kind, offline) => set((s) => ({ offline: { ...s.offline, [kind]: offline } })),
   pollIntervalChosen: (pollIntervalMs) => set({ pollIntervalMs }),
   longPollWaitChosen: (longPollWaitS) => set({ longPollWaitS }),
 }));
