@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
-import { withStatementCache } from './statement-cache.js';
+import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteConnectionOf, withStatementCache } from './statement-cache.js';
 
 describe('withStatementCache', () => {
   it('reuses the prepared statement for the same SQL and still runs queries correctly', () => {
@@ -13,5 +14,14 @@ describe('withStatementCache', () => {
     expect(db.prepare('select sum(x) as s from t').get()).toEqual({ s: 3 });
     expect(db.open).toBe(true);
     db.close();
+  });
+
+  it('hands its connection to whoever asks through Kysely, and only its own', async () => {
+    const sqlite = new SQLite(':memory:');
+    const cached = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    expect(await sqliteConnectionOf(cached)).toBe(sqlite);
+    const plain = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+    expect(await sqliteConnectionOf(plain)).toBeUndefined();
+    await Promise.all([cached.destroy(), plain.destroy()]);
   });
 });

@@ -2,12 +2,20 @@
 // runs a small, fixed set of SQL texts: caching their prepared statements removes the prepare from every
 // request (it was the largest database cost after the queries themselves).
 import type SQLite from 'better-sqlite3';
+import { CompiledQuery, type Kysely } from 'kysely';
 
 const MAX_STATEMENTS = 500;
+
+/**
+ * Kysely keeps its connection private. A repository with hand-prepared statements asks for it with this query,
+ * which the cached connection answers itself; any other database runs it as plain SQL and answers a number.
+ */
+const CONNECTION_PROBE = 'select 0 as connection';
 
 /** A view of the connection whose `prepare` reuses statements by SQL text (least recently used evicted). */
 export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
+  const probeAnswer = { reader: true, all: () => [{ connection: sqlite }] };
   return new Proxy(sqlite, {
     get(target, property, receiver) {
       if (property !== 'prepare') {
@@ -15,6 +23,7 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
         return typeof value === 'function' ? value.bind(target) : value;
       }
       return (sql: string) => {
+        if (sql === CONNECTION_PROBE) return probeAnswer;
         const cached = cache.get(sql);
         if (cached) {
           cache.delete(sql);
@@ -28,4 +37,14 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
       };
     },
   });
+}
+
+/**
+ * The SQLite connection behind `db` when it was opened through `withStatementCache`, else undefined. Use it only
+ * inside `db.connection().execute(...)`: Kysely's lock is what keeps a read out of another caller's transaction.
+ */
+export async function sqliteConnectionOf<DB>(db: Kysely<DB>): Promise<SQLite.Database | undefined> {
+  const { rows } = await db.executeQuery<{ connection: unknown }>(CompiledQuery.raw(CONNECTION_PROBE));
+  const connection = rows[0]?.connection;
+  return typeof connection === 'object' && connection !== null ? (connection as SQLite.Database) : undefined;
 }

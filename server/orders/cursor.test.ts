@@ -29,6 +29,16 @@ describe('cursors', () => {
     expect(createCursorCodec('another-secret-that-is-long-enough').decode(token)).toBeUndefined();
   });
 
+  it('gives a walk the same end-of-list cursor on every page, signed by its own secret', () => {
+    const last: CursorState = { ...state, direction: 'prev', key: null };
+    const token = codec.encode(last);
+    expect(codec.encode({ ...last })).toBe(token);
+    expect(codec.encode({ ...last, asOf: 43 })).not.toBe(token);
+    const other = createCursorCodec('another-secret-that-is-long-enough');
+    expect(other.encode(last)).not.toBe(token);
+    expect(codec.decode(other.encode(last))).toBeUndefined();
+  });
+
   it('refuses garbage without throwing', () => {
     for (const junk of ['', 'abc', 'a.b', 'a.b.c', '....', `${Buffer.from('{').toString('base64url')}.x`]) {
       expect(codec.decode(junk)).toBeUndefined();

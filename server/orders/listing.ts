@@ -14,7 +14,6 @@ import { ApiError } from '../http/problem.js';
 import { queryDigest, type CursorCodec, type CursorState } from './cursor.js';
 import {
   searchKey,
-  toOrder,
   type OrderFilters,
   type OrderRecord,
   type OrderSortSpec,
@@ -88,8 +87,8 @@ function canonicalQuery(filters: OrderFilters, sort: OrderSortSpec): string {
   return JSON.stringify([filters.statuses ?? null, filters.prefix ?? null, filters.createdFrom ?? null, filters.createdTo ?? null, sort.column, sort.order]);
 }
 
-/** Query parameters to keep in links: the filters and sort exactly as the client gave them. */
-function keptParams(query: ListOrdersQuery): URLSearchParams {
+/** The query string every link starts with: the filters and sort exactly as the client gave them. */
+function keptQuery(query: ListOrdersQuery): string {
   const params = new URLSearchParams();
   for (const name of ['status', 'q', 'created_from', 'created_to'] as const) {
     const value = query[name];
@@ -97,11 +96,12 @@ function keptParams(query: ListOrdersQuery): URLSearchParams {
   }
   params.set('sort', query.sort);
   params.set('order', query.order);
-  return params;
+  return params.toString();
 }
 
-function linkHeader(path: string, links: [rel: string, params: URLSearchParams][]): string {
-  return links.map(([rel, params]) => `<${path}?${params.toString()}>; rel="${rel}"`).join(', ');
+// What links append to the kept query (numbers, and cursors in base64url and '.') never needs escaping.
+function linkHeader(path: string, links: [rel: string, query: string][]): string {
+  return links.map(([rel, query]) => `<${path}?${query}>; rel="${rel}"`).join(', ');
 }
 
 export interface Timer {
@@ -130,19 +130,15 @@ export async function listPage(
   const totalPages = Math.ceil(total / pageSize);
   const lastPage = Math.max(1, totalPages);
 
-  const at = (n: number): URLSearchParams => {
-    const params = keptParams(query);
-    params.set('page', String(n));
-    params.set('page_size', String(pageSize));
-    return params;
-  };
-  const links: [string, URLSearchParams][] = [['first', at(1)]];
+  const kept = keptQuery(query);
+  const at = (n: number) => `${kept}&page=${n}&page_size=${pageSize}`;
+  const links: [string, string][] = [['first', at(1)]];
   if (page > 1) links.push(['prev', at(Math.min(page - 1, lastPage))]);
   if (page < totalPages) links.push(['next', at(page + 1)]);
   links.push(['last', at(lastPage)]);
 
   return {
-    data: rows.map(toOrder),
+    data: rows,
     meta: { page, page_size: pageSize, total, total_pages: totalPages },
     link: linkHeader(path, links),
   };
@@ -219,19 +215,15 @@ export async function listCursor(
   const nextCursor = hasNext && nextKey ? cursor('next', nextKey) : null;
   const prevCursor = hasPrev && prevKey ? cursor('prev', prevKey) : null;
 
-  const at = (token: string | null): URLSearchParams => {
-    const params = keptParams(query);
-    params.set('limit', String(limit));
-    if (token) params.set('cursor', token);
-    return params;
-  };
-  const links: [string, URLSearchParams][] = [['first', at(null)]];
+  const kept = keptQuery(query);
+  const at = (token: string | null) => (token ? `${kept}&limit=${limit}&cursor=${token}` : `${kept}&limit=${limit}`);
+  const links: [string, string][] = [['first', at(null)]];
   if (prevCursor) links.push(['prev', at(prevCursor)]);
   if (nextCursor) links.push(['next', at(nextCursor)]);
   links.push(['last', at(cursor('prev', null))]);
 
   return {
-    data: rows.map(toOrder),
+    data: rows,
     meta: { limit, has_more: nextCursor !== null, next_cursor: nextCursor, prev_cursor: prevCursor, as_of: asOf },
     link: linkHeader(path, links),
   };

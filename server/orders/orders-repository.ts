@@ -3,6 +3,11 @@
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { ChangeKind, Order, OrderStatus } from '../contract/orders.js';
 import type { Database, NewOrder, OrderChangeRow, OrderRow } from '../db/schema.js';
+import { ALL_INDEXES, breakEven, filtersToProbe, type IndexUse } from './index-use.js';
+import { prefixUpperBound } from './list-sql.js';
+import { withSqliteListReads } from './sqlite-list-reads.js';
+
+export { prefixUpperBound };
 
 /** The columns of the wire shape; the search keys stay in the table and its indexes. */
 const ORDER_COLUMNS = ['id', 'created_at', 'updated_at', 'customer', 'item', 'amount_cents', 'status', 'version'] as const;
@@ -79,25 +84,7 @@ export interface OrdersRepository {
   isPristine(): Promise<boolean>;
 }
 
-/** The first string after every string that starts with `prefix` (in code point order, as indexes compare). */
-export function prefixUpperBound(prefix: string): string {
-  const points = [...prefix];
-  const last = points.pop();
-  if (last === undefined) return '\u{10FFFF}';
-  let next = last.codePointAt(0)! + 1;
-  if (next >= 0xd800 && next <= 0xdfff) next = 0xe000;
-  if (next > 0x10ffff) return prefixUpperBound(points.join(''));
-  return points.join('') + String.fromCodePoint(next);
-}
-
 type OrdersEb = ExpressionBuilder<Database, 'orders'>;
-
-/** Which filters may be answered from their own index (see `indexUse`). */
-interface IndexUse {
-  status: boolean;
-  prefix: boolean;
-}
-const ALL_INDEXES: IndexUse = { status: true, prefix: true };
 
 /** `column || ''` has the same value but no index: the portable way to steer the planner away from one. */
 const unindexed = (column: 'status' | 'customer_search' | 'item_search') => sql<string>`${sql.ref(column)} || ''`;
@@ -122,31 +109,24 @@ function filterConditions(eb: OrdersEb, f: OrderFilters, use: IndexUse = ALL_IND
   return conditions;
 }
 
-/**
- * SQLite answers a status or prefix filter from that filter's index and then sorts every match, even when there
- * are so many matches that walking the sort's own index and skipping non-matches would fill the page at once
- * (on a million orders, `q=a` takes 0.5 s one way and 2 ms the other). A count capped at the break-even point
- * tells the cases apart: reading `rows` of the sort index costs about rows * total / matches steps, collecting
- * and sorting costs about three steps per match.
- */
+/** Which filters to answer from their own index for a read of `rows` rows (see index-use.ts). */
 async function indexUse(db: Kysely<Database>, f: OrderFilters, sort: OrderSortSpec, rows: number): Promise<IndexUse> {
-  // The status index ends in (created_at, id): for that sort it is the sort's index.
-  const probeStatus = Boolean(f.statuses?.length) && sort.column !== 'created_at';
-  if (!probeStatus && !f.prefix) return ALL_INDEXES;
+  const probe = filtersToProbe(f, sort);
+  if (!probe.status && !probe.prefix) return ALL_INDEXES;
   const newest = await db.selectFrom('orders').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  const breakEven = Math.max(1, Math.ceil(Math.sqrt((rows * (newest?.id ?? 0)) / 3)));
+  const atLeast = breakEven(rows, newest?.id ?? 0);
   const reaches = async (only: OrderFilters) => {
     const row = await db
       .selectFrom((eb) =>
-        eb.selectFrom('orders').select('id').where((w) => w.and(filterConditions(w, only))).limit(breakEven).as('m'),
+        eb.selectFrom('orders').select('id').where((w) => w.and(filterConditions(w, only))).limit(atLeast).as('m'),
       )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return Number(row.n) >= breakEven;
+    return Number(row.n) >= atLeast;
   };
   return {
-    status: !(probeStatus && (await reaches({ statuses: f.statuses }))),
-    prefix: !(f.prefix && (await reaches({ prefix: f.prefix }))),
+    status: !(probe.status && (await reaches({ statuses: f.statuses }))),
+    prefix: !(probe.prefix && (await reaches({ prefix: f.prefix }))),
   };
 }
 
@@ -189,6 +169,11 @@ function writerFor(trx: Transaction<Database>): OrdersWriter {
 }
 
 export function createOrdersRepository(db: Kysely<Database>): OrdersRepository {
+  return withSqliteListReads(db, createPortableOrdersRepository(db));
+}
+
+/** Every read and write through Kysely, on any database it supports. */
+export function createPortableOrdersRepository(db: Kysely<Database>): OrdersRepository {
   return {
     transaction: (work) => db.transaction().execute((trx) => work(writerFor(trx))),
     findById: (id) => db.selectFrom('orders').select(ORDER_COLUMNS).where('id', '=', id).executeTakeFirst(),
