@@ -39,7 +39,7 @@ function recordOf(json: string): OrderRecord {
 const listingOf = (f: OrderFilters, sort: OrderSortSpec) =>
   JSON.stringify([f.statuses ?? null, f.prefix ?? null, f.createdFrom ?? null, f.createdTo ?? null, sort.column, sort.order]);
 
-/** Synchronous reads; call them only while holding the connection (see `withSqliteListReads`). */
+/** Synchronous reads; call them only while no transaction is open on the connection (see `withSqliteListReads`). */
 export function createSqliteListReads(sqlite: SQLite.Database): SyncReads {
   const statements = new Map<string, SQLite.Statement>();
   const prepared = (text: string, mode: 'rows' | 'value'): SQLite.Statement => {
