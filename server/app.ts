@@ -1,8 +1,7 @@
 // The whole server as one Fastify plugin tree, built the same way by the entry point and by tests.
 // Capabilities are plugins loaded in a fixed order; routes live under /api in their own context so unknown
 // API paths are problems while the rest of the URL space belongs to the client.
-import type { Server } from 'node:http';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { Env } from './config/env.js';
@@ -61,7 +60,8 @@ declare module 'fastify' {
  * closes idle connections only once: keep sweeping them, and cut whatever is still open after a few seconds, so no
  * client can hold the process to the hard deadline.
  */
-function closePromptly(server: Server, app: { addHook(name: 'preClose', hook: () => Promise<void>): unknown }): void {
+function closePromptly(app: FastifyInstance): void {
+  const server = app.server;
   app.addHook('preClose', async () => {
     const sweep = setInterval(() => server.closeIdleConnections(), 250).unref();
     const cut = setTimeout(() => server.closeAllConnections(), 3000).unref();
@@ -97,7 +97,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  closePromptly(app.server, app);
+  closePromptly(app);
 
   await app.register(errors);
   await app.register(database, { dataDir: config.DATA_DIR });

@@ -1,6 +1,7 @@
 // For the lanes' unit tests: a listener that keeps every report in order, and an environment whose network
 // primitives each test fakes as it needs.
-import type { LaneChange, LaneEnvironment, LaneListener, LaneState } from './lane-types';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { DEFAULT_LANE_SETTINGS, type LaneChange, type LaneEnvironment, type LaneListener, type LaneState } from './lane-types';
 
 export type Report =
   | { type: 'change'; seq: number }
@@ -72,3 +73,29 @@ export const changesPage = (seqs: number[], { hasMore = false, etag = 'W/"e"' } 
     status: 200,
     headers: { etag },
   });
+
+/**
+ * What every feed-lane test starts from, fresh for each test: fake timers, a fake fetch recording its calls and a
+ * recording listener. Read `calls` and `listener` through the returned object: they are replaced before each test.
+ */
+export function feedLaneFakes() {
+  let calls: FetchCall[] = [];
+  let listener = recordingListener();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    calls = [];
+    listener = recordingListener();
+  });
+  afterEach(() => vi.useRealTimers());
+  return {
+    get calls() {
+      return calls;
+    },
+    get listener() {
+      return listener;
+    },
+    env: () => fakeEnvironment({ fetch: fakeFetch(calls) }),
+    flush: () => vi.advanceTimersByTimeAsync(0),
+    settings: { ...DEFAULT_LANE_SETTINGS, pollIntervalMs: 1000 },
+  };
+}
