@@ -23,6 +23,19 @@ describe('chat: limits and malformed input', () => {
     expect((page.json() as { data: Message[] }).data).toHaveLength(10);
   });
 
+  it('spends no budget on resends: nine messages resent many times leave room for the tenth', async () => {
+    const erin = await kit.user();
+    const { roomId, sockets: [e] } = await kit.joinedRoom(erin.cookie);
+    const sent: Message[] = [];
+    for (let i = 0; i < 9; i += 1) sent.push(await kit.send(e, roomId, `message ${i}`));
+    for (const m of sent) expect(await kit.send(e, roomId, m.text, m.client_id)).toMatchObject({ id: m.id, seq: m.seq });
+    expect(await kit.send(e, roomId, 'the tenth')).toMatchObject({ seq: 10 });
+    expect(await call(e, 'message:send', { roomId, clientId: randomUUID(), text: 'the eleventh' })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited' },
+    });
+  });
+
   it('refuses text over 4000 characters or blank; an oversized frame drops only its own socket', async () => {
     const [dave, erin] = [await kit.user(), await kit.user()];
     const { roomId, sockets: [d, e] } = await kit.joinedRoom(dave.cookie, erin.cookie);

@@ -4,12 +4,12 @@
 import type { ChatUser, Message } from '../contract/chat.js';
 import type { RoomRow } from '../db/schema.js';
 import type { ChatDb } from './chat-rows.js';
-import { messageQueries, type NewMessage } from './message-queries.js';
+import { messageQueries, type InsertedMessage, type NewMessage } from './message-queries.js';
 import { readQueries, type MemberUnread } from './read-queries.js';
 import { roomQueries, type MembershipState } from './room-queries.js';
 
 export { RoomNameTakenError, toRoom } from './chat-rows.js';
-export type { MemberUnread, MembershipState, NewMessage };
+export type { InsertedMessage, MemberUnread, MembershipState, NewMessage };
 
 export interface VisibleRoom {
   room: RoomRow;
@@ -31,7 +31,7 @@ export interface ChatRepository {
   membership(userId: number, roomId: number): Promise<MembershipState | undefined>;
   ensureMembership(userId: number, roomId: number, at: number): Promise<MembershipState>;
   /** Stores a message unless the author already stored one with this client id, which is returned instead. */
-  insertMessage(input: NewMessage): Promise<{ message: Message; created: boolean }>;
+  insertMessage(input: NewMessage): Promise<InsertedMessage>;
   findMessage(id: number): Promise<Message | undefined>;
   findByClientId(authorId: number, clientId: string): Promise<Message | undefined>;
   /** Both change a message that is not deleted (as the room's next version) and return it as it is now. */

@@ -5,7 +5,7 @@ import { MESSAGE_MAX_LENGTH, type ChatUser, type Message, type Room } from '../c
 import type { User } from '../contract/auth.js';
 import { ApiError } from '../http/problem.js';
 import type { RoomRow } from '../db/schema.js';
-import { RoomNameTakenError, toRoom, type ChatRepository } from './chat-repository.js';
+import { RoomNameTakenError, toRoom, type ChatRepository, type InsertedMessage } from './chat-repository.js';
 import type { UsersRepository } from '../auth/users-repository.js';
 
 export interface ChatService {
@@ -15,13 +15,14 @@ export interface ChatService {
   enter(user: User, roomId: number): Promise<{ room: Room; lastReadSeq: number }>;
   /** The room, for a member; not_found otherwise. */
   memberRoom(user: User, roomId: number): Promise<Room>;
-  send(user: User, input: { roomId: number; clientId: string; text: string }): Promise<{ message: Message; created: boolean }>;
+  /** Stores the message (or finds the one stored under this client id); the room says who shares it. */
+  send(user: User, input: { roomId: number; clientId: string; text: string }): Promise<InsertedMessage>;
   edit(user: User, messageId: number, text: string): Promise<Message>;
   remove(user: User, messageId: number): Promise<Message>;
   createRoom(user: User, name: string): Promise<Room>;
   openDirect(user: User, username: string): Promise<{ room: Room; created: boolean }>;
   /** Users named with `@username` in the text who may see the room (the author excluded). */
-  mentioned(author: User, room: Room, text: string): Promise<ChatUser[]>;
+  mentioned(author: User, room: Pick<Room, 'id' | 'kind'>, text: string): Promise<ChatUser[]>;
 }
 
 /** Trimmed text of 1–4000 characters (code points, so an emoji counts once), or validation_failed. */
@@ -82,7 +83,8 @@ export function createChatService(repo: ChatRepository, users: UsersRepository, 
       return { room, lastReadSeq: membership.last_read_seq };
     },
     async send(user, { roomId, clientId, text }) {
-      return repo.insertMessage({ roomId, authorId: user.id, clientId, text: messageText(text), at: now() });
+      const author = { id: user.id, username: user.username };
+      return repo.insertMessage({ roomId, author, clientId, text: messageText(text), at: now() });
     },
     async edit(user, messageId, text) {
       const clean = messageText(text);

@@ -26,6 +26,8 @@ describe('chat rules', () => {
     expect(window.retryAfterMs(1)).toBe(1);
     now = 1000;
     expect(window.take(1)).toBe(true);
+    window.refund(1);
+    expect([window.take(1), window.take(1), window.take(1)]).toEqual([true, true, false]);
   });
 
   it('throttles per key', () => {

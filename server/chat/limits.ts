@@ -17,6 +17,10 @@ export function createSlidingWindow(max: number, windowMs: number, now = Date.no
       hits.set(key, recent);
       return true;
     },
+    /** Gives back the latest hit of `key`: what it was taken for turned out to need none. */
+    refund(key: string | number): void {
+      hits.get(key)?.pop();
+    },
     /** Ms until the next hit is allowed. */
     retryAfterMs(key: string | number): number {
       const oldest = hits.get(key)?.[0];

@@ -2,18 +2,36 @@
 // transaction that makes it (a new message also its next seq), so versions are per room, gapless and in commit
 // order; the idempotency check of a send runs in the same transaction, so a resend racing its original finds the
 // stored row instead of inserting a second one.
-import type { Transaction, Updateable } from 'kysely';
-import type { Message } from '../contract/chat.js';
-import type { Database, MessagesTable } from '../db/schema.js';
+import { sql, type Transaction, type Updateable } from 'kysely';
+import type { ChatUser, Message, RoomKind } from '../contract/chat.js';
+import type { Database, MessagesTable, RoomRow } from '../db/schema.js';
 import { messagesWithAuthor, toMessage, type ChatDb } from './chat-rows.js';
 
 export interface NewMessage {
   roomId: number;
-  authorId: number;
+  author: ChatUser;
   clientId: string;
   text: string;
   at: number;
 }
+
+/** What a send did: the message (the stored one for a client id already used), and who its room is shared with. */
+export interface InsertedMessage {
+  message: Message;
+  created: boolean;
+  /** The room's kind and, for a direct room, its two members: who hears of the message outside the room. */
+  room: { id: number; kind: RoomKind; name: string | null; members: number[] };
+}
+
+type RoomFacts = Pick<RoomRow, 'id' | 'kind' | 'name' | 'direct_key'>;
+
+/** A direct room's key names its two members (`<lower id>:<higher id>`), who never change. */
+const sharing = ({ id, kind, name, direct_key }: RoomFacts): InsertedMessage['room'] => ({
+  id,
+  kind,
+  name,
+  members: direct_key ? direct_key.split(':').map(Number) : [],
+});
 
 async function nextVersion(trx: Transaction<Database>, roomId: number): Promise<number> {
   const room = await trx
@@ -45,38 +63,41 @@ export function messageQueries(db: ChatDb) {
   return {
     findMessage,
 
-    async insertMessage({ roomId, authorId, clientId, text, at }: NewMessage): Promise<{ message: Message; created: boolean }> {
+    async insertMessage({ roomId, author, clientId, text, at }: NewMessage): Promise<InsertedMessage> {
+      // The one write every chat message makes, so its SQL is written out: the query builder costs more per
+      // statement than SQLite does to run it. The text is portable (RETURNING is PostgreSQL's too).
       const outcome = await db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('messages')
-          .select('id')
-          .where('author_id', '=', authorId)
-          .where('client_id', '=', clientId)
-          .executeTakeFirst();
-        if (existing) return { id: existing.id, created: false };
-        const room = await trx
-          .updateTable('rooms')
-          .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_version: eb('last_version', '+', 1), last_message_at: at }))
-          .where('id', '=', roomId)
-          .returning(['last_seq', 'last_version'])
-          .executeTakeFirstOrThrow();
-        const row = await trx
-          .insertInto('messages')
-          .values({
-            room_id: roomId,
-            seq: Number(room.last_seq),
-            version: Number(room.last_version),
-            author_id: authorId,
-            text,
-            client_id: clientId,
-            created_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return { id: row.id, created: true };
+        const existing = (await sql<{ id: number }>`
+          select id from messages where author_id = ${author.id} and client_id = ${clientId}`.execute(trx)).rows[0];
+        if (existing) return { existingId: existing.id, inserted: undefined };
+        const room = (await sql<RoomFacts & { last_seq: number; last_version: number }>`
+          update rooms set last_seq = last_seq + 1, last_version = last_version + 1, last_message_at = ${at}
+          where id = ${roomId} returning id, last_seq, last_version, kind, name, direct_key`.execute(trx)).rows[0];
+        if (!room) throw new Error(`room ${roomId} does not exist`);
+        const seq = Number(room.last_seq);
+        const version = Number(room.last_version);
+        const row = (await sql<{ id: number }>`
+          insert into messages (room_id, seq, version, author_id, text, client_id, created_at)
+          values (${roomId}, ${seq}, ${version}, ${author.id}, ${text}, ${clientId}, ${at}) returning id`.execute(trx)).rows[0]!;
+        // Everything the message is made of is known here: it is built, not read back.
+        const message: Message = {
+          id: row.id,
+          room_id: roomId,
+          seq,
+          author: { id: author.id, username: author.username },
+          text,
+          client_id: clientId,
+          created_at: at,
+          edited_at: null,
+          deleted_at: null,
+          version,
+        };
+        return { existingId: undefined, inserted: { message, created: true, room: sharing(room) } };
       });
-      const message = await findMessage(outcome.id);
-      return { message: message!, created: outcome.created };
+      if (outcome.inserted) return outcome.inserted;
+      const message = (await findMessage(outcome.existingId))!;
+      const room = await db.selectFrom('rooms').select(['id', 'kind', 'name', 'direct_key']).where('id', '=', message.room_id).executeTakeFirstOrThrow();
+      return { message, created: false, room: sharing(room) };
     },
 
     async findByClientId(authorId: number, clientId: string): Promise<Message | undefined> {

@@ -59,10 +59,17 @@ export async function startProcess(
   };
 }
 
+/**
+ * Extra Node flags for Switchboard's process, from BENCH_SERVER_ARGS (e.g. `--cpu-prof --cpu-prof-dir=profiles`):
+ * Node refuses profiling flags in NODE_OPTIONS, and profiling the server under the benchmark's load is how its
+ * costs are found.
+ */
+const serverArgs = () => (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+
 /** Switchboard from source through tsx's loader: the same code `npm start` compiles. */
 export async function startSwitchboard(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
-  return startProcess(['--import', 'tsx', 'server/main.ts'], '/api/ready', port, {
+  return startProcess([...serverArgs(), '--import', 'tsx', 'server/main.ts'], '/api/ready', port, {
     LOG_LEVEL: 'warn',
     TICK_RATE: '0',
     SEED_ORDERS: '0',

@@ -1,7 +1,9 @@
 // message:send: stored once per (author, clientId), then broadcast to the room. A resend of a stored client id
-// is answered from storage before any limit is applied, so a client retrying after a lost ack neither duplicates
-// the message nor spends its budget. After the room's broadcast: the room lists' activity, then mentions, which
-// never fail the send.
+// is answered from storage and spends no budget: the storing transaction finds it (and the hit taken for it is
+// given back), and a sender over the limit or outside the room is first checked for one. After the room's
+// broadcast: the room lists' activity, then mentions, which never fail the send.
+import type { Message } from '../../contract/chat.js';
+import type { User } from '../../contract/auth.js';
 import { ApiError } from '../../http/problem.js';
 import { messageText } from '../chat-service.js';
 import { announceActivity } from '../room-activity.js';
@@ -11,30 +13,46 @@ import type { ChatDeps } from './deps.js';
 type Deps = Pick<ChatDeps, 'chat' | 'repo' | 'nsp' | 'sendLimit' | 'notify' | 'log'>;
 
 export function messageSend({ chat, repo, nsp, sendLimit, notify, log }: Deps): ChatHandler<'message:send'> {
+  /** The message this user already stored under `clientId`, if any; in another room it is a conflict. */
+  async function storedResend(user: User, roomId: number, clientId: string): Promise<Message | undefined> {
+    const stored = await repo.findByClientId(user.id, clientId);
+    if (stored && stored.room_id !== roomId) throw new ApiError('conflict', `clientId ${clientId} was already used in another room.`);
+    return stored;
+  }
+
   return async (socket, { roomId, clientId, text }, reply) => {
     const { user } = socket.data;
-    const stored = await repo.findByClientId(user.id, clientId);
-    if (stored) {
-      if (stored.room_id !== roomId) throw new ApiError('conflict', `clientId ${clientId} was already used in another room.`);
-      reply(stored);
-      return;
-    }
     messageText(text);
     if (!socket.rooms.has(roomKey(roomId))) {
+      const stored = await storedResend(user, roomId, clientId);
+      if (stored) return reply(stored);
       await chat.memberRoom(user, roomId); // not_found for a room the user cannot see
       throw new ApiError('forbidden', `Join room ${roomId} before writing to it.`);
     }
     if (!sendLimit.take(user.id)) {
+      const stored = await storedResend(user, roomId, clientId);
+      if (stored) return reply(stored);
       const seconds = Math.max(1, Math.ceil(sendLimit.retryAfterMs(user.id) / 1000));
       throw new ApiError('rate_limited', `Too many messages. Try again in ${seconds} s.`);
     }
-    const { message, created } = await chat.send(user, { roomId, clientId, text });
+    let sent;
+    try {
+      sent = await chat.send(user, { roomId, clientId, text });
+    } catch (error) {
+      sendLimit.refund(user.id);
+      throw error;
+    }
+    const { message, created, room } = sent;
+    if (!created) {
+      sendLimit.refund(user.id);
+      if (message.room_id !== roomId) throw new ApiError('conflict', `clientId ${clientId} was already used in another room.`);
+      return reply(message);
+    }
     reply(message);
-    if (!created) return;
     nsp.to(roomKey(roomId)).emit('message:new', message);
-
-    const { room } = await chat.visibleRoom(user, roomId);
     announceActivity(nsp, room, message);
+
+    if (!message.text.includes('@')) return;
     const mentioned = await chat.mentioned(user, room, message.text);
     if (mentioned.length === 0) return;
     await notify(
