@@ -62,6 +62,12 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
+/** Kept in step with `notifications` in the transactions that change it; no row means none unread. */
+export interface NotificationCountsTable {
+  user_id: number;
+  unread: number;
+}
+
 export interface NotificationSettingsTable {
   user_id: number;
   /** Booleans as 0/1, portable to any SQL database. */
@@ -126,6 +132,7 @@ export interface Database {
   orders: OrdersTable;
   order_changes: OrderChangesTable;
   notifications: NotificationsTable;
+  notification_counts: NotificationCountsTable;
   notification_settings: NotificationSettingsTable;
   notification_sources: NotificationSourcesTable;
   rooms: RoomsTable;

@@ -10,6 +10,7 @@ import {
   type NotificationSettings,
 } from '../contract/notifications.js';
 import type { Database, NotificationRow, NotificationSettingsRow } from '../db/schema.js';
+import { addUnread, readUnread, subtractUnread } from './unread-counts.js';
 
 export interface NotificationContent {
   kind: NotificationKind;
@@ -116,14 +117,6 @@ async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Pro
   return out;
 }
 
-async function readUnreadMany(db: Reader, userIds: readonly number[]): Promise<Map<number, number>> {
-  if (userIds.length === 0) return new Map();
-  const { rows } = await sql<{ user_id: number; n: number }>`
-    select u.value as user_id, (select count(*) from notifications where user_id = u.value and read_at is null) as n
-    from json_each(${JSON.stringify(userIds)}) u`.execute(db);
-  return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
-}
-
 function toSettings(row: NotificationSettingsRow): NotificationSettings {
   return {
     order_large: row.order_large === 1,
@@ -155,7 +148,9 @@ function writerFor(trx: Transaction<Database>): NotificationsWriter {
           .orderBy('users.id'),
       )
       .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0);
+    const stored = Number(result.numInsertedOrUpdatedRows ?? 0);
+    if (stored > 0) await addUnread(trx, userIds);
+    return stored;
   }
 
   return {
@@ -212,29 +207,27 @@ export function createNotificationsRepository(db: Kysely<Database>): Notificatio
       return rows.map(toNotification);
     },
     async unreadCount(userId) {
-      const row = await db
-        .selectFrom('notifications')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('read_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+      return (await readUnread(db, [userId])).get(userId) ?? 0;
     },
     readBatch: (after, unreadOf) =>
       db.transaction().execute(async (trx) => {
         const newest = await trx.selectFrom('notifications').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-        return { after: await readAfterMany(trx, after), unread: await readUnreadMany(trx, unreadOf), lastId: newest?.id ?? 0 };
+        return { after: await readAfterMany(trx, after), unread: await readUnread(trx, unreadOf), lastId: newest?.id ?? 0 };
       }),
     async markRead(userId, id, at) {
       // First read wins: read_at keeps when the user first saw it.
-      const result = await db
-        .updateTable('notifications')
-        .set({ read_at: at })
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .where('read_at', 'is', null)
-        .executeTakeFirst();
-      if (result.numUpdatedRows > 0n) return 'marked';
+      const marked = await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('notifications')
+          .set({ read_at: at })
+          .where('id', '=', id)
+          .where('user_id', '=', userId)
+          .where('read_at', 'is', null)
+          .executeTakeFirst();
+        await subtractUnread(trx, userId, Number(result.numUpdatedRows));
+        return result.numUpdatedRows > 0n;
+      });
+      if (marked) return 'marked';
       const exists = await db
         .selectFrom('notifications')
         .select('id')
@@ -258,12 +251,15 @@ export function createNotificationsRepository(db: Kysely<Database>): Notificatio
           .where('read_at', 'is', null)
           .where('id', '<=', upTo)
           .executeTakeFirst();
+        await subtractUnread(trx, userId, Number(result.numUpdatedRows));
         return { count: Number(result.numUpdatedRows), upTo };
       }),
-    async remove(userId, id) {
-      const result = await db.deleteFrom('notifications').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    },
+    remove: (userId, id) =>
+      db.transaction().execute(async (trx) => {
+        const gone = await trx.deleteFrom('notifications').where('id', '=', id).where('user_id', '=', userId).returning('read_at').executeTakeFirst();
+        if (gone && gone.read_at === null) await subtractUnread(trx, userId, 1);
+        return gone !== undefined;
+      }),
     async settings(userId) {
       const row = await db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
       return row ? toSettings(row) : { ...DEFAULT_NOTIFICATION_SETTINGS };

@@ -4,6 +4,7 @@ import { orders } from './0002-orders.js';
 import { notifications } from './0003-notifications.js';
 import { chat } from './0004-chat.js';
 import { chatVersions } from './0005-chat-versions.js';
+import { notificationCounts } from './0006-notification-counts.js';
 
 // Ordered by name; never edit a shipped migration, add the next one.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-notifications': notifications,
   '0004-chat': chat,
   '0005-chat-versions': chatVersions,
+  '0006-notification-counts': notificationCounts,
 };
