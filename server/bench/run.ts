@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildForBench } from './lib/processes.js';
 import { formatTable } from './lib/table.js';
 import type { SuiteOptions, SuiteResult } from './lib/suite.js';
 
@@ -32,13 +33,17 @@ for (const name of chosen) {
   if (!SUITES[name]) throw new Error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
 }
 
+process.stdout.write('compiling the server and the peers…\n');
+buildForBench();
 const results: SuiteResult[] = [];
 for (const name of chosen) {
   process.stdout.write(`running ${name}…\n`);
   results.push(await SUITES[name]!({ orders, seconds }));
 }
 
-let report = `# Switchboard benchmarks\n\nNode ${process.version}, ${new Date().toISOString()}\n\n`;
+let report =
+  `# Switchboard benchmarks\n\nNode ${process.version}, ${new Date().toISOString()}. Every server measured runs compiled ` +
+  'JavaScript, as `npm start` runs Switchboard.\n\n';
 for (const r of results) {
   report += formatTable(r.title, r.rows);
   for (const note of r.notes) report += `- ${note}\n`;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatTarget } from './chat-protocol.js';
-import { freePort, signUp, startProcess, startSwitchboard, type Running } from './processes.js';
+import { signUp, startPeer, startSwitchboard, type Running } from './processes.js';
 
 export interface ChatServer {
   name: string;
@@ -73,7 +73,6 @@ export async function startSwitchboardChat(users: number): Promise<ChatServer & 
 }
 
 export async function startChatPeer(name: string, script: string, kind: 'socketio' | 'ws'): Promise<ChatServer> {
-  const port = await freePort();
-  const running = await startProcess(['--import', 'tsx', script], '/ready', port);
+  const running = await startPeer(script, '/ready');
   return { name, running, target: { kind, url: running.url }, stop: () => running.stop() };
 }

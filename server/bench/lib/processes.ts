@@ -1,7 +1,9 @@
 // Starts the processes a benchmark compares: Switchboard itself (the real entry point, real configuration) and
 // its peers, each in its own Node process so neither steals the other's event loop.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { basename, join } from 'node:path';
 
 export interface Running {
   url: string;
@@ -66,10 +68,32 @@ export async function startProcess(
  */
 const serverArgs = () => (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
-/** Switchboard from source through tsx's loader: the same code `npm start` compiles. */
+const PEERS_SOURCE = 'server/bench/peers';
+const PEERS_BUILT = 'dist/bench-peers';
+
+/**
+ * Compiles the server as `npm start` does, and the peers the same way, so every process measured runs plain
+ * JavaScript. Through tsx's loader each function also gets its name set at run time (esbuild's keepNames): a
+ * few hundred bytes for every closure a connection creates, which is how the app would never run.
+ */
+export function buildForBench(): void {
+  const tsc = join('node_modules', '.bin', 'tsc');
+  execFileSync(tsc, ['-p', 'tsconfig.server.json'], { stdio: 'inherit' });
+  const peers = readdirSync(PEERS_SOURCE).filter((f) => f.endsWith('.ts')).map((f) => join(PEERS_SOURCE, f));
+  const options = ['--ignoreConfig', '--outDir', PEERS_BUILT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2023', '--types', 'node', '--skipLibCheck'];
+  execFileSync(tsc, [...options, ...peers], { stdio: 'inherit' });
+}
+
+/** A peer of `server/bench/peers/`, compiled by `buildForBench`. */
+export async function startPeer(script: string, readyPath: string): Promise<Running> {
+  const port = await freePort();
+  return startProcess([join(PEERS_BUILT, basename(script).replace(/\.ts$/, '.js'))], readyPath, port);
+}
+
+/** Switchboard as `npm start` runs it: the compiled server (see `buildForBench`). */
 export async function startSwitchboard(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
-  return startProcess([...serverArgs(), '--import', 'tsx', 'server/main.ts'], '/api/ready', port, {
+  return startProcess([...serverArgs(), 'dist/server/main.js'], '/api/ready', port, {
     LOG_LEVEL: 'warn',
     TICK_RATE: '0',
     SEED_ORDERS: '0',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { STREAMS_PER_USER_MAX } from '../../contract/notifications.js';
 import { fixed, ratio, verdict, type Row } from '../lib/table.js';
 import type { SuiteOptions, SuiteResult } from '../lib/suite.js';
-import { freePort, signUp, startProcess, startSwitchboard, type Running } from '../lib/processes.js';
+import { freePort, signUp, startPeer, startSwitchboard, type Running } from '../lib/processes.js';
 import { startSsePool, type SsePool } from '../lib/sse-pool.js';
 import { fanOut, idleStreamBytes, mapLimit, openFileLimit, openStreams, type FanOut, type Target } from '../lib/fan-out.js';
 import { inspectOption } from '../lib/inspector.js';
@@ -112,8 +112,7 @@ export async function notificationsSuite(_options: SuiteOptions): Promise<SuiteR
     const inspectPort = await freePort();
     const app = await startSwitchboard({ DATA_DIR: dataDir, REGISTRATIONS_PER_HOUR: '1000000', NODE_OPTIONS: inspectOption(inspectPort) });
     running.push(app);
-    const peerPort = await freePort();
-    const peerProcess = await startProcess(['--import', 'tsx', 'server/bench/peers/minimal-sse.ts'], '/health', peerPort);
+    const peerProcess = await startPeer('minimal-sse.ts', '/health');
     running.push(peerProcess);
     const sb = await switchboardTarget(app);
     const peer = peerTarget(peerProcess);

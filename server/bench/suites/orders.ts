@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fixed, ratio, verdict, type Row } from '../lib/table.js';
 import type { SuiteOptions, SuiteResult } from '../lib/suite.js';
 import { sequentialLatency, throughput, type Throughput } from '../lib/load.js';
-import { freePort, signUp, startProcess, startSwitchboard } from '../lib/processes.js';
+import { freePort, signUp, startPeer, startProcess, startSwitchboard } from '../lib/processes.js';
 import { cpuDuring } from '../lib/process-usage.js';
 import { sampleCustomer, sampleLine, seededRandom } from '../../orders/sample-data.js';
 
@@ -76,8 +76,7 @@ export async function ordersSuite(options: SuiteOptions): Promise<SuiteResult> {
   notes.push(`seeded ${options.orders.toLocaleString('en')} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const app = await startSwitchboard({ DATA_DIR: dataDir });
-  const barePort = await freePort();
-  const bare = await startProcess(['--import', 'tsx', 'server/bench/peers/bare-fastify.ts'], '/orders', barePort);
+  const bare = await startPeer('bare-fastify.ts', '/orders');
   try {
     const cookie = await signUp(app.url, 'bench_orders');
     const headers = { cookie, 'accept-encoding': 'gzip' };
