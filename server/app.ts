@@ -94,8 +94,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives, so every answer carries it (errors and hijacked streams included) without an
+  // async hook on every response.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   closePromptly(app);
 

@@ -2,7 +2,6 @@
 // every 250 ms is 240 requests a minute). Sign-in guessing has its own, much tighter limit in the auth routes.
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
-import { SESSION_COOKIE } from '../contract/auth.js';
 import { ApiError } from '../http/problem.js';
 
 export default fp(
@@ -14,9 +13,8 @@ export default fp(
       // A signed-in user is one bucket wherever they connect from; a forged cookie fails the signature
       // check and falls back to the address, so rotating cookies buys nothing.
       keyGenerator: (request) => {
-        const raw = request.cookies[SESSION_COOKIE];
-        const token = raw ? request.unsignCookie(raw) : undefined;
-        return token?.valid && token.value ? `s:${token.value}` : `ip:${request.ip}`;
+        const token = fastify.sessionToken(request);
+        return token ? `s:${token}` : `ip:${request.ip}`;
       },
       errorResponseBuilder: (_request, context) =>
         new ApiError('rate_limited', `Too many requests: the limit is ${context.max} per ${context.after}.`, {

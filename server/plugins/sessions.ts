@@ -10,6 +10,8 @@ import { createSessionService, type AuthenticatedSession, type SessionService } 
 declare module 'fastify' {
   interface FastifyInstance {
     sessions: SessionService;
+    /** The request's session token if its cookie carries a valid signature (checked once per request), else null. */
+    sessionToken(request: FastifyRequest): string | null;
     /** Resolves a raw `Cookie` header (as sent on a WebSocket handshake) to a session. */
     authenticateCookieHeader(header: string | undefined): Promise<AuthenticatedSession | null>;
     requireUser: preHandlerAsyncHookHandler;
@@ -32,21 +34,33 @@ export default fp(
     fastify.decorate('sessions', sessions);
     fastify.decorateRequest('auth', null);
 
-    async function fromSignedValue(raw: string | undefined): Promise<AuthenticatedSession | null> {
+    function tokenOf(raw: string | undefined): string | null {
       if (!raw) return null;
       const unsigned = fastify.unsignCookie(raw);
-      if (!unsigned.valid || !unsigned.value) return null;
-      return sessions.authenticate(unsigned.value);
+      return unsigned.valid && unsigned.value ? unsigned.value : null;
     }
+
+    // The rate limit keys requests by session and `requireUser` authenticates them: one HMAC check serves both.
+    const tokens = new WeakMap<FastifyRequest, string | null>();
+    fastify.decorate('sessionToken', (request: FastifyRequest) => {
+      let token = tokens.get(request);
+      if (token === undefined) {
+        token = tokenOf(request.cookies[SESSION_COOKIE]);
+        tokens.set(request, token);
+      }
+      return token;
+    });
 
     fastify.decorate('authenticateCookieHeader', async (header: string | undefined) => {
       if (!header) return null;
-      return fromSignedValue(fastify.parseCookie(header)[SESSION_COOKIE]);
+      const token = tokenOf(fastify.parseCookie(header)[SESSION_COOKIE]);
+      return token ? sessions.authenticate(token) : null;
     });
 
     const requireUser: preHandlerAsyncHookHandler = async (request, reply) => {
       const raw = request.cookies[SESSION_COOKIE];
-      request.auth = await fromSignedValue(raw);
+      const token = fastify.sessionToken(request);
+      request.auth = token ? await sessions.authenticate(token) : null;
       if (!request.auth) {
         // A cookie that no longer works is removed, so the browser stops sending it.
         if (raw) fastify.clearSessionCookie(reply);
