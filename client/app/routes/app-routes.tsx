@@ -1,8 +1,8 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RegisterPage } from '../../features/auth/components/register-page';
 import { SignInPage } from '../../features/auth/components/sign-in-page';
 import { DataPage } from '../../features/data/components/data-page';
-import { LabRoute } from './lab-route';
 import { AppShell } from '../components/app-shell';
 import { ChatRoute } from './chat-route';
 import { GuestOnly } from './guest-only';
@@ -10,6 +10,9 @@ import { NotFoundPage } from './not-found-page';
 import { NotificationsRoute } from './notifications-route';
 import { RequireAuth } from './require-auth';
 import { RoutePanel } from './route-panel';
+
+// The lab (and its chart library) loads when first opened: most visits never go there.
+const LabRoute = lazy(() => import('./lab-route').then((m) => ({ default: m.LabRoute })));
 
 export function AppRoutes() {
   return (

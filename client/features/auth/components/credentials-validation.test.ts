@@ -14,6 +14,10 @@ describe('validateCredentials for registration', () => {
     expect(validateCredentials('register', { username, password: '12345678' }).username).toBeDefined();
   });
 
+  it('rejects a reserved username (in any case) before the server has to', () => {
+    expect(validateCredentials('register', { username: 'ALL', password: '12345678' }).username).toMatch(/reserved/);
+  });
+
   it('rejects a password shorter than the contract minimum', () => {
     expect(validateCredentials('register', { username: 'ada', password: '1234567' })).toEqual({
       password: 'Use at least 8 characters.',

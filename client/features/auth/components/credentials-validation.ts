@@ -1,6 +1,6 @@
 // Client-side checks mirror the contract so people get instant feedback; the server checks again and its
 // answer is always shown as well.
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../server/contract/auth';
+import { isReservedUsername, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../../../server/contract/auth';
 
 export type CredentialsMode = 'sign-in' | 'register';
 export type CredentialField = 'username' | 'password';
@@ -32,6 +32,7 @@ export function validateCredentials(mode: CredentialsMode, values: CredentialVal
   if (!username) errors.username = 'Choose a username.';
   else if (!usernamePattern.test(username))
     errors.username = 'Use 3–32 characters: letters a–z, digits, “_”, “.” or “-”.';
+  else if (isReservedUsername(username)) errors.username = `“${username}” is reserved; choose another username.`;
 
   if (!values.password) errors.password = 'Choose a password.';
   else if (values.password.length < PASSWORD_MIN_LENGTH)
