@@ -1,12 +1,13 @@
 // The Notifications page: the whole history with the panel's actions, this person's settings, and for admins a
 // form to send one. The unread filter is in the URL, so a reload or a shared link keeps it.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationList } from './notification-list';
 import { NotificationSettingsForm } from './notification-settings-form';
 import { SendNotificationForm } from './send-notification-form';
 import { UnreadOnlyToggle } from './unread-only-toggle';
+import { usePanelStore } from '../stores/panel-store';
 
 export function NotificationsPage({ canSend }: { canSend: boolean }) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -14,6 +15,11 @@ export function NotificationsPage({ canSend }: { canSend: boolean }) {
   const historyId = useId();
   const settingsId = useId();
   const sendId = useId();
+  const setPageShown = usePanelStore((state) => state.setPageShown);
+  useEffect(() => {
+    setPageShown(true);
+    return () => setPageShown(false);
+  }, [setPageShown]);
 
   const setUnreadOnly = (checked: boolean) =>
     setSearchParams(

@@ -23,7 +23,8 @@ import { useToastsStore } from '../stores/toasts-store';
 
 /**
  * Every tab hears every notification, but only a tab on screen shows it as a toast: a background tab's toasts
- * would be stale by the time anyone looked, and the badge already tells. An open panel shows it in its list.
+ * would be stale by the time anyone looked, and the badge already tells. An open panel or the Notifications page
+ * shows it in its list (a toast there would also land on the send form of an admin who just broadcast).
  */
 function shouldToast(queryClient: QueryClient, notification: Notification): boolean {
   const settings = queryClient.getQueryData<NotificationSettings>(notificationsKeys.settings());
@@ -31,7 +32,8 @@ function shouldToast(queryClient: QueryClient, notification: Notification): bool
     (settings?.toasts ?? DEFAULT_NOTIFICATION_SETTINGS.toasts) &&
     notification.read_at === null &&
     document.visibilityState === 'visible' &&
-    !usePanelStore.getState().open
+    !usePanelStore.getState().open &&
+    !usePanelStore.getState().pageShown
   );
 }
 
