@@ -4,15 +4,16 @@ import { RegisterPage } from '../../features/auth/components/register-page';
 import { SignInPage } from '../../features/auth/components/sign-in-page';
 import { DataPage } from '../../features/data/components/data-page';
 import { AppShell } from '../components/app-shell';
-import { ChatRoute } from './chat-route';
 import { GuestOnly } from './guest-only';
 import { NotFoundPage } from './not-found-page';
 import { NotificationsRoute } from './notifications-route';
 import { RequireAuth } from './require-auth';
 import { RoutePanel } from './route-panel';
 
-// The lab (and its chart library) loads when first opened: most visits never go there.
+// The lab (and its chart library) and the chat (with its list virtualizer) load when first opened: a visit to
+// the data table needs neither.
 const LabRoute = lazy(() => import('./lab-route').then((m) => ({ default: m.LabRoute })));
+const ChatRoute = lazy(() => import('./chat-route').then((m) => ({ default: m.ChatRoute })));
 
 export function AppRoutes() {
   return (
