@@ -13,11 +13,28 @@ import type { ChatDeps } from './deps.js';
 type Deps = Pick<ChatDeps, 'chat' | 'repo' | 'nsp' | 'sendLimit' | 'notify' | 'log'>;
 
 export function messageSend({ chat, repo, nsp, sendLimit, notify, log }: Deps): ChatHandler<'message:send'> {
-  /** The message this user already stored under `clientId`, if any; in another room it is a conflict. */
+  /** A stored message answers its resend only from the room it was sent to. */
+  function resendOf(stored: Message, roomId: number): Message {
+    if (stored.room_id !== roomId) throw new ApiError('conflict', `clientId ${stored.client_id} was already used in another room.`);
+    return stored;
+  }
+
+  /** The message this user already stored under `clientId`, if any. */
   async function storedResend(user: User, roomId: number, clientId: string): Promise<Message | undefined> {
     const stored = await repo.findByClientId(user.id, clientId);
-    if (stored && stored.room_id !== roomId) throw new ApiError('conflict', `clientId ${clientId} was already used in another room.`);
-    return stored;
+    return stored && resendOf(stored, roomId);
+  }
+
+  /** Stores the message; the budget taken for it is given back when nothing new was stored. */
+  async function store(user: User, input: { roomId: number; clientId: string; text: string }) {
+    try {
+      const sent = await chat.send(user, input);
+      if (!sent.created) sendLimit.refund(user.id);
+      return sent;
+    } catch (error) {
+      sendLimit.refund(user.id);
+      throw error;
+    }
   }
 
   return async (socket, { roomId, clientId, text }, reply) => {
@@ -35,19 +52,8 @@ export function messageSend({ chat, repo, nsp, sendLimit, notify, log }: Deps): 
       const seconds = Math.max(1, Math.ceil(sendLimit.retryAfterMs(user.id) / 1000));
       throw new ApiError('rate_limited', `Too many messages. Try again in ${seconds} s.`);
     }
-    let sent;
-    try {
-      sent = await chat.send(user, { roomId, clientId, text });
-    } catch (error) {
-      sendLimit.refund(user.id);
-      throw error;
-    }
-    const { message, created, room } = sent;
-    if (!created) {
-      sendLimit.refund(user.id);
-      if (message.room_id !== roomId) throw new ApiError('conflict', `clientId ${clientId} was already used in another room.`);
-      return reply(message);
-    }
+    const { message, created, room } = await store(user, { roomId, clientId, text });
+    if (!created) return reply(resendOf(message, roomId));
     reply(message);
     nsp.to(roomKey(roomId)).emit('message:new', message);
     announceActivity(nsp, room, message);
