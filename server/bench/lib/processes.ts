@@ -90,10 +90,15 @@ export async function startPeer(script: string, readyPath: string): Promise<Runn
   return startProcess([join(PEERS_BUILT, basename(script).replace(/\.ts$/, '.js'))], readyPath, port);
 }
 
-/** Switchboard as `npm start` runs it: the compiled server (see `buildForBench`). */
-export async function startSwitchboard(env: Record<string, string>): Promise<Running> {
+/**
+ * Switchboard with a fresh port and quiet defaults. `build`: as `npm start` runs it, the compiled server (see
+ * `buildForBench`), which is what the bench measures; `source`: through tsx's loader, for tools that must work
+ * without a build (the headless lab).
+ */
+export async function startSwitchboard(env: Record<string, string>, from: 'build' | 'source' = 'build'): Promise<Running> {
   const port = await freePort();
-  return startProcess([...serverArgs(), 'dist/server/main.js'], '/api/ready', port, {
+  const entry = from === 'build' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+  return startProcess([...serverArgs(), ...entry], '/api/ready', port, {
     LOG_LEVEL: 'warn',
     TICK_RATE: '0',
     SEED_ORDERS: '0',

@@ -17,7 +17,7 @@ export async function startOwnServer(): Promise<OwnServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-lab-'));
   const adminPassword = randomBytes(18).toString('base64url');
   try {
-    const running = await startSwitchboard({ DATA_DIR: dataDir, TICK_RATE: '0', SEED_ORDERS: '200', ADMIN_PASSWORD: adminPassword });
+    const running = await startSwitchboard({ DATA_DIR: dataDir, TICK_RATE: '0', SEED_ORDERS: '200', ADMIN_PASSWORD: adminPassword }, 'source');
     return {
       url: running.url,
       adminPassword,
