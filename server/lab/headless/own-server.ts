@@ -1,4 +1,4 @@
-// Without --url the runner starts Switchboard itself, as `npm run bench` does: the real entry point on a free
+// Without --url the runner starts Switchboard itself: the real entry point from source (no build needed) on a free
 // loopback port, an empty temporary database with a few seeded orders, no ticker until the run sets it, and an
 // admin password made for this run alone.
 import { randomBytes } from 'node:crypto';
