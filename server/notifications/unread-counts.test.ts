@@ -1,22 +1,16 @@
 // The stored unread counts against the rows they count, through every change the repository makes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '../db/open-database.js';
+import type { OpenDatabase } from '../db/open-database.js';
+import { tempDatabase } from '../test/helpers.js';
 import { createUsersRepository } from '../auth/users-repository.js';
 import { createNotificationsRepository, type NotificationContent } from './notifications-repository.js';
 
-let dir: string;
 let database: OpenDatabase;
+let dispose: () => Promise<void>;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'switchboard-counts-'));
-  database = await openDatabase(dir);
+  ({ database, dispose } = await tempDatabase('counts'));
 });
-afterAll(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 const content: NotificationContent = { kind: 'broadcast', title: 't', body: '', level: 'info', link: null };
 

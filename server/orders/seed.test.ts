@@ -1,22 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type OpenDatabase } from '../db/open-database.js';
+import type { OpenDatabase } from '../db/open-database.js';
+import { tempDatabase } from '../test/helpers.js';
 import { createOrdersRepository } from './orders-repository.js';
 import { seededRandom } from './sample-data.js';
 import { SEED_SPAN_MS, seedOrders } from './seed.js';
 
-let dir: string;
 let database: OpenDatabase;
+let dispose: () => Promise<void>;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'switchboard-seed-'));
-  database = await openDatabase(dir);
+  ({ database, dispose } = await tempDatabase('seed'));
 });
-afterAll(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 describe('seeding', () => {
   it('loads varied orders over the past 90 days, in creation order, without change rows', async () => {

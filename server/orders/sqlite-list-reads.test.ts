@@ -1,12 +1,10 @@
 // The hand-prepared list reads against the portable Kysely ones (plain OFFSET), on the same database, while rows
 // are inserted, moved and deleted between reads by this connection and by another one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { ORDER_STATUSES } from '../contract/orders.js';
-import { openDatabase, type OpenDatabase } from '../db/open-database.js';
+import type { OpenDatabase } from '../db/open-database.js';
+import { tempDatabase } from '../test/helpers.js';
 import { sqliteConnectionOf } from '../db/statement-cache.js';
 import {
   createOrdersRepository,
@@ -21,16 +19,15 @@ import { seededRandom } from './sample-data.js';
 import { seedOrders } from './seed.js';
 import { createSqliteListReads, type SyncReads } from './sqlite-list-reads.js';
 
-let dir: string;
 let database: OpenDatabase;
+let dispose: () => Promise<void>;
 let portable: OrdersRepository;
 let fast: SyncReads;
 let other: SQLite.Database;
 const random = seededRandom(5);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'switchboard-list-reads-'));
-  database = await openDatabase(dir);
+  ({ database, dispose } = await tempDatabase('list-reads'));
   await seedOrders(database, { count: 12 * STRIDE + 40, random: seededRandom(3) });
   portable = createPortableOrdersRepository(database.db);
   const sqlite = await sqliteConnectionOf(database.db);
@@ -40,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   other.close();
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
+  await dispose();
 });
 
 const SORTS: OrderSortSpec[] = (['created_at', 'amount_cents', 'id'] as const).flatMap((column) =>

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type App, type AppConfig } from '../app.js';
 import { parseEnv } from '../config/env.js';
+import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -76,4 +77,17 @@ export async function writeOrder(app: App): Promise<number> {
   orderCounter += 1;
   await app.orders.create({ customer: `Customer ${orderCounter}`, item: 'Widget', amount_cents: 100 + orderCounter });
   return app.orders.head();
+}
+
+/** A migrated database alone (no app) in a fresh temporary directory; `dispose` closes it and removes the files. */
+export async function tempDatabase(label: string): Promise<{ database: OpenDatabase; dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), `switchboard-${label}-`));
+  const database = await openDatabase(dir);
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
