@@ -14,6 +14,10 @@ export function isUniqueViolation(error: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === '23505';
 }
 
+/** A direct room's key names its two members, lower id first; they never change. */
+export const directKey = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
+export const directMembers = (key: string | null): number[] => (key ? key.split(':').map(Number) : []);
+
 const millis = (value: number | null) => (value === null ? null : Number(value));
 
 export function toRoom(row: RoomRow, peer: ChatUser | null): Room {

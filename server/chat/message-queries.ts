@@ -5,7 +5,7 @@
 import { sql, type Transaction, type Updateable } from 'kysely';
 import type { ChatUser, Message, RoomKind } from '../contract/chat.js';
 import type { Database, MessagesTable, RoomRow } from '../db/schema.js';
-import { messagesWithAuthor, toMessage, type ChatDb } from './chat-rows.js';
+import { directMembers, messagesWithAuthor, toMessage, type ChatDb } from './chat-rows.js';
 
 export interface NewMessage {
   roomId: number;
@@ -25,12 +25,11 @@ export interface InsertedMessage {
 
 type RoomFacts = Pick<RoomRow, 'id' | 'kind' | 'name' | 'direct_key'>;
 
-/** A direct room's key names its two members (`<lower id>:<higher id>`), who never change. */
 const sharing = ({ id, kind, name, direct_key }: RoomFacts): InsertedMessage['room'] => ({
   id,
   kind,
   name,
-  members: direct_key ? direct_key.split(':').map(Number) : [],
+  members: directMembers(direct_key),
 });
 
 async function nextVersion(trx: Transaction<Database>, roomId: number): Promise<number> {
@@ -69,7 +68,7 @@ export function messageQueries(db: ChatDb) {
       const outcome = await db.transaction().execute(async (trx) => {
         const existing = (await sql<{ id: number }>`
           select id from messages where author_id = ${author.id} and client_id = ${clientId}`.execute(trx)).rows[0];
-        if (existing) return { existingId: existing.id, inserted: undefined };
+        if (existing) return existing.id;
         const room = (await sql<RoomFacts & { last_seq: number; last_version: number }>`
           update rooms set last_seq = last_seq + 1, last_version = last_version + 1, last_message_at = ${at}
           where id = ${roomId} returning id, last_seq, last_version, kind, name, direct_key`.execute(trx)).rows[0];
@@ -92,10 +91,11 @@ export function messageQueries(db: ChatDb) {
           deleted_at: null,
           version,
         };
-        return { existingId: undefined, inserted: { message, created: true, room: sharing(room) } };
+        return { message, created: true, room: sharing(room) };
       });
-      if (outcome.inserted) return outcome.inserted;
-      const message = (await findMessage(outcome.existingId))!;
+      // A number: the id of the message already stored under this client id.
+      if (typeof outcome !== 'number') return outcome;
+      const message = (await findMessage(outcome))!;
       const room = await db.selectFrom('rooms').select(['id', 'kind', 'name', 'direct_key']).where('id', '=', message.room_id).executeTakeFirstOrThrow();
       return { message, created: false, room: sharing(room) };
     },

@@ -1,7 +1,7 @@
 // Rooms and who belongs to them.
 import type { ChatUser } from '../contract/chat.js';
 import type { RoomRow } from '../db/schema.js';
-import { isUniqueViolation, RoomNameTakenError, type ChatDb } from './chat-rows.js';
+import { directKey, isUniqueViolation, RoomNameTakenError, type ChatDb } from './chat-rows.js';
 
 export interface MembershipState {
   last_read_seq: number;
@@ -12,8 +12,6 @@ export interface RoomWithMembership {
   member: boolean;
   last_read_seq: number;
 }
-
-const directKey = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
 
 export function roomQueries(db: ChatDb) {
   async function membership(userId: number, roomId: number): Promise<MembershipState | undefined> {
