@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Heartbeats } from './heartbeats.js';
 import { createSseStream, formatComment, formatEvent, type SseSink } from './sse.js';
 
 /** A response that never sends: what it was given stays buffered until `drain()`. */
@@ -42,7 +43,7 @@ class FakeSink extends EventEmitter implements SseSink {
 }
 
 const open = (sink: FakeSink, gone = new EventEmitter(), options = {}) =>
-  createSseStream(sink, gone, { retryMs: 1500, heartbeatMs: 60_000, ...options });
+  createSseStream(sink, gone, { retryMs: 1500, heartbeats: new Heartbeats(60_000), ...options });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -80,21 +81,25 @@ describe('SSE stream', () => {
     expect(sink.text).toBe('retry: 1500\n\nevent: a\ndata: {}\n\n');
   });
 
-  it('sends a heartbeat comment only after a silence', () => {
+  it('sends a heartbeat comment after a silence, never more than the interval apart, and stops when closed', () => {
     vi.useFakeTimers();
+    const heartbeats = new Heartbeats(1000);
     const sink = new FakeSink(1e6);
-    const stream = open(sink, undefined, { heartbeatMs: 1000 });
+    const stream = open(sink, undefined, { heartbeats });
+    const beats = () => sink.text.match(/: hb\n\n/g)?.length ?? 0;
+    // Ticks every 500 ms: the one after a write only clears it, the next one beats.
     vi.advanceTimersByTime(900);
     stream.send({ data: 'x' });
-    vi.advanceTimersByTime(900);
-    expect(sink.text).not.toContain(': hb');
-    vi.advanceTimersByTime(200);
-    expect(sink.text.match(/: hb\n\n/g)).toHaveLength(1);
-    vi.advanceTimersByTime(3000);
-    expect(sink.text.match(/: hb\n\n/g)).toHaveLength(4);
+    vi.advanceTimersByTime(500); // 1400: a tick at 1000 saw the write
+    expect(beats()).toBe(0);
+    vi.advanceTimersByTime(100); // 1500: silent since 1000
+    expect(beats()).toBe(1);
+    vi.advanceTimersByTime(3000); // beats at 2500, 3500, 4500
+    expect(beats()).toBe(4);
     stream.close();
+    expect(heartbeats.size).toBe(0);
     vi.advanceTimersByTime(5000);
-    expect(sink.text.match(/: hb\n\n/g)).toHaveLength(4);
+    expect(beats()).toBe(4);
   });
 
   it('closes a client that lets more than the bound pile up, instead of buffering for it', () => {

@@ -5,6 +5,7 @@
 // Last-Event-ID).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { Heartbeat, Heartbeats } from './heartbeats.js';
 
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
@@ -39,8 +40,8 @@ export interface SseCloseSignal {
 export interface SseOptions {
   /** Sent first: how long the client waits before reconnecting. */
   retryMs: number;
-  /** A comment is sent after this long without a write. */
-  heartbeatMs: number;
+  /** Sends a comment to the stream when it has been silent (see heartbeats.ts); one per route, shared by its streams. */
+  heartbeats: Heartbeats;
   /** More than this many bytes waiting for the client closes the stream. */
   maxBufferedBytes?: number;
   /** How long `drained()` waits for the client to catch up before closing the stream. */
@@ -81,6 +82,7 @@ export interface SseStream {
 
 const DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
 const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+const HEARTBEAT = ': hb\n\n';
 
 function singleLine(field: string, value: string): string {
   // A line break would end the field early; NUL makes browsers ignore an id.
@@ -104,100 +106,125 @@ export function formatComment(text: string): string {
     .join('\n')}\n\n`;
 }
 
-/** Writes the headers and `retry:` at once and returns the stream. */
-export function createSseStream(sink: SseSink, clientGone: SseCloseSignal, options: SseOptions): SseStream {
-  const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
-  const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
-  const listeners: ((reason: SseCloseReason) => void)[] = [];
-  let closed = false;
+/**
+ * One open stream. A class, so its methods live once on the prototype: a server holds thousands of these, and
+ * a closure per method per stream was most of what an idle stream cost beyond its socket.
+ */
+class EventStream implements SseStream {
+  private readonly listeners: ((reason: SseCloseReason) => void)[] = [];
+  private readonly heartbeat: Heartbeat;
+  private readonly maxBuffered: number;
+  private readonly drainTimeoutMs: number;
+  private isClosed = false;
+  private readonly onClientGone = () => this.finish('client');
+  private readonly onError = () => {
+    this.finish('error');
+    this.sink.destroy();
+  };
 
-  // Every write re-arms it, so the comment goes out only after `heartbeatMs` of silence.
-  const heartbeat = setTimeout(() => write(formatComment('hb')), options.heartbeatMs);
-  heartbeat.unref();
-
-  function finish(reason: SseCloseReason): void {
-    if (closed) return;
-    closed = true;
-    clearTimeout(heartbeat);
-    clientGone.off('close', onClientGone);
-    sink.off('close', onClientGone);
-    sink.off('error', onError);
-    for (const listener of listeners.splice(0)) listener(reason);
+  constructor(
+    private readonly sink: SseSink,
+    private readonly clientGone: SseCloseSignal,
+    options: SseOptions,
+  ) {
+    this.maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+    this.drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+    this.heartbeat = options.heartbeats.add(() => this.write(HEARTBEAT));
+    clientGone.on('close', this.onClientGone);
+    sink.on('close', this.onClientGone);
+    sink.on('error', this.onError);
+    sink.writeHead(200, { ...options.headers, ...SSE_HEADERS });
+    sink.flushHeaders();
+    this.write(`retry: ${Math.round(options.retryMs)}\n\n`);
   }
-  const onClientGone = () => {
-    finish('client');
-  };
-  const onError = () => {
-    finish('error');
-    sink.destroy();
-  };
 
-  function write(chunk: string): boolean {
-    if (closed || sink.destroyed || sink.writableEnded) return false;
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  private finish(reason: SseCloseReason): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.heartbeat.stop();
+    this.clientGone.off('close', this.onClientGone);
+    this.sink.off('close', this.onClientGone);
+    this.sink.off('error', this.onError);
+    for (const listener of this.listeners.splice(0)) listener(reason);
+  }
+
+  private write(chunk: string): boolean {
+    const sink = this.sink;
+    if (this.isClosed || sink.destroyed || sink.writableEnded) return false;
     try {
       sink.write(chunk);
     } catch {
-      onError();
+      this.onError();
       return false;
     }
-    if (sink.writableLength > maxBuffered) {
+    if (sink.writableLength > this.maxBuffered) {
       // Nothing more can reach a client this far behind; it reconnects and resumes from its Last-Event-ID.
-      finish('slow');
+      this.finish('slow');
       sink.destroy();
       return false;
     }
-    heartbeat.refresh();
+    this.heartbeat.active = true;
     return true;
   }
 
-  clientGone.on('close', onClientGone);
-  sink.on('close', onClientGone);
-  sink.on('error', onError);
-  sink.writeHead(200, { ...options.headers, ...SSE_HEADERS });
-  sink.flushHeaders();
-  write(`retry: ${Math.round(options.retryMs)}\n\n`);
+  send(event: SseEvent): boolean {
+    return this.write(formatEvent(event));
+  }
+  sendFormatted(frames: string): boolean {
+    return this.write(frames);
+  }
+  id(id: string | number): boolean {
+    return this.write(`id: ${singleLine('id', String(id))}\n\n`);
+  }
+  retry(ms: number): boolean {
+    return this.write(`retry: ${Math.round(ms)}\n\n`);
+  }
+  comment(text: string): boolean {
+    return this.write(formatComment(text));
+  }
 
-  return {
-    get closed() {
-      return closed;
-    },
-    send: (event) => write(formatEvent(event)),
-    sendFormatted: (frames) => write(frames),
-    id: (id) => write(`id: ${singleLine('id', String(id))}\n\n`),
-    retry: (ms) => write(`retry: ${Math.round(ms)}\n\n`),
-    comment: (text) => write(formatComment(text)),
-    drained() {
-      if (closed) return Promise.resolve(false);
-      if (!sink.writableNeedDrain) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const done = (ok: boolean) => {
-          clearTimeout(timer);
-          sink.off('drain', onDrain);
-          const at = listeners.indexOf(onClosed);
-          if (at >= 0) listeners.splice(at, 1);
-          resolve(ok);
-        };
-        const onDrain = () => done(true);
-        const onClosed = () => done(false);
-        const timer = setTimeout(() => {
-          finish('slow');
-          sink.destroy();
-        }, drainTimeoutMs);
-        sink.on('drain', onDrain);
-        listeners.push(onClosed);
-      });
-    },
-    close(closeOptions = {}) {
-      if (closed) return;
-      if (closeOptions.retryMs !== undefined) write(`retry: ${Math.round(closeOptions.retryMs)}\n\n`);
-      finish('server');
-      if (!sink.destroyed && !sink.writableEnded) sink.end();
-    },
-    onClose(listener) {
-      if (closed) listener('server');
-      else listeners.push(listener);
-    },
-  };
+  drained(): Promise<boolean> {
+    if (this.isClosed) return Promise.resolve(false);
+    if (!this.sink.writableNeedDrain) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.sink.off('drain', onDrain);
+        const at = this.listeners.indexOf(onClosed);
+        if (at >= 0) this.listeners.splice(at, 1);
+        resolve(ok);
+      };
+      const onDrain = () => done(true);
+      const onClosed = () => done(false);
+      const timer = setTimeout(() => {
+        this.finish('slow');
+        this.sink.destroy();
+      }, this.drainTimeoutMs);
+      this.sink.on('drain', onDrain);
+      this.listeners.push(onClosed);
+    });
+  }
+
+  close(closeOptions: { retryMs?: number } = {}): void {
+    if (this.isClosed) return;
+    if (closeOptions.retryMs !== undefined) this.write(`retry: ${Math.round(closeOptions.retryMs)}\n\n`);
+    this.finish('server');
+    if (!this.sink.destroyed && !this.sink.writableEnded) this.sink.end();
+  }
+
+  onClose(listener: (reason: SseCloseReason) => void): void {
+    if (this.isClosed) listener('server');
+    else this.listeners.push(listener);
+  }
+}
+
+/** Writes the headers and `retry:` at once and returns the stream. */
+export function createSseStream(sink: SseSink, clientGone: SseCloseSignal, options: SseOptions): SseStream {
+  return new EventStream(sink, clientGone, options);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   OrderStreamQuery,
   type OrderStreamEvents,
 } from '../contract/lab.js';
+import { Heartbeats } from '../http/heartbeats.js';
 import { openEventStream } from '../http/sse.js';
 import { problemResponses } from '../http/responses.js';
 import { createChangeFollower } from '../lab/change-follower.js';
@@ -35,6 +36,7 @@ const EventStream = {
 const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (fastify, opts) => {
   const hub = createFollowerHub(fastify.bus);
   const closers = new Set<(retryMs: number) => void>();
+  const heartbeats = new Heartbeats(opts.heartbeatMs);
   let closing = false;
 
   // Open streams would hold the server open: end them now, with a short retry so browsers move to the next server.
@@ -42,6 +44,7 @@ const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (
     closing = true;
     for (const close of [...closers]) close(shutdownRetry());
     hub.close();
+    heartbeats.close();
   });
 
   fastify.get(
@@ -64,7 +67,7 @@ const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (
       const resumeAfter = given === undefined ? undefined : Number(given);
       const auth = request.auth!;
 
-      const sse = openEventStream(request, reply, { retryMs: ORDER_STREAM_RETRY_MS, heartbeatMs: opts.heartbeatMs });
+      const sse = openEventStream(request, reply, { retryMs: ORDER_STREAM_RETRY_MS, heartbeats });
       if (closing) {
         sse.close({ retryMs: shutdownRetry() });
         return reply;
