@@ -2,7 +2,8 @@
 // events out to the streams concerned, so an event costs work per recipient, not per open stream.
 import { STREAM_EVICTED_RETRY_MS } from '../contract/notifications.js';
 import type { EventBus } from '../bus/event-bus.js';
-import type { UserStream } from './user-stream.js';
+import type { NotificationsService } from './notifications-service.js';
+import { wakeStreams, type UserStream } from './user-stream.js';
 
 export interface StreamHub {
   /** Registers an open stream; past `maxPerUser`, the user's oldest stream is closed. */
@@ -13,7 +14,11 @@ export interface StreamHub {
   close(): void;
 }
 
-export function createStreamHub(bus: EventBus, maxPerUser: number): StreamHub {
+export function createStreamHub(
+  bus: EventBus,
+  maxPerUser: number,
+  notifications: Pick<NotificationsService, 'newFor'>,
+): StreamHub {
   // Sets keep insertion order: the first stream of a user is the oldest.
   const byUser = new Map<number, Set<UserStream>>();
   const bySession = new Map<string, Set<UserStream>>();
@@ -34,13 +39,19 @@ export function createStreamHub(bus: EventBus, maxPerUser: number): StreamHub {
     unindex(bySession, stream.sessionId, stream);
   }
 
+  function* everyStream(): Generator<UserStream> {
+    for (const streams of byUser.values()) yield* streams;
+  }
+  function* streamsOf(userIds: readonly number[]): Generator<UserStream> {
+    for (const id of userIds) {
+      const streams = byUser.get(id);
+      if (streams) yield* streams;
+    }
+  }
+
   const unsubscribers = [
     bus.subscribe('notifications.created', ({ userIds }) => {
-      if (userIds === 'all') {
-        for (const streams of byUser.values()) for (const s of streams) s.wake();
-      } else {
-        for (const id of userIds) each(byUser, id, (s) => s.wake());
-      }
+      wakeStreams(userIds === 'all' ? everyStream() : streamsOf(userIds), notifications);
     }),
     bus.subscribe('notifications.read', (payload) => each(byUser, payload.userId, (s) => s.read(payload))),
     bus.subscribe('notifications.deleted', (payload) => each(byUser, payload.userId, (s) => s.deleted(payload))),

@@ -2,11 +2,13 @@
 // database, so a notification committed at any moment (during the replay, between two wake-ups, in another
 // process) is sent exactly once and in id order. Writes are serialized through one queue, and a wake-up that
 // arrives while a read is already queued (not yet started) is covered by it and dropped. What one read found
-// goes out in one write, the unread count after the notifications.
+// goes out in one write, the unread count after the notifications. A broadcast wakes streams together
+// (`wakeStreams`): the idle ones are answered by one read per user and position instead of a pull each.
 import { NOTIFICATION_EVENTS, type Notification, type NotificationStreamEvents } from '../contract/notifications.js';
 import type { BusTopics } from '../bus/event-bus.js';
 import { formatEvent, type SseStream } from '../http/sse.js';
 import type { NotificationsService } from './notifications-service.js';
+import type { NewForStream } from './read-batcher.js';
 
 /** Rows per database read while replaying; between pages the stream waits for the client to catch up. */
 const PAGE = 100;
@@ -57,91 +59,185 @@ export interface UserStreamDeps {
   onError(error: unknown): void;
 }
 
-export function createUserStream(sse: SseStream, userId: number, sessionId: string, deps: UserStreamDeps): UserStream {
-  let lastSentId = 0;
-  let tail: Promise<void> = Promise.resolve();
-  let pullQueued = false;
+/** What one pull found for a position, framed once for every stream at that position. */
+function framesOf(found: NewForStream, sentBefore: number): string {
+  let burst = notificationFrames(found.notifications);
+  if (found.notifications.length < PAGE && sentBefore + found.notifications.length > 0) burst += unreadFrame(found.unread);
+  return burst;
+}
 
-  function send<E extends keyof NotificationStreamEvents>(event: E, payload: NotificationStreamEvents[E], id?: number): boolean {
-    return sse.send({ event: NOTIFICATION_EVENTS[event], data: JSON.stringify(payload), id });
+/**
+ * A class, so its methods live once on the prototype: a server holds thousands of these, and a closure per
+ * method per stream was most of what each one cost beyond its socket.
+ */
+class NotificationStream implements UserStream {
+  private lastSentId = 0;
+  private tail: Promise<void> = Promise.resolve();
+  /** Tasks queued or running, a claim by `wakeStreams` included: 0 means the stream is idle. */
+  private queued = 0;
+  private pullQueued = false;
+
+  constructor(
+    readonly sse: SseStream,
+    readonly userId: number,
+    readonly sessionId: string,
+    private readonly deps: UserStreamDeps,
+  ) {}
+
+  private send<E extends keyof NotificationStreamEvents>(event: E, payload: NotificationStreamEvents[E], id?: number): boolean {
+    return this.sse.send({ event: NOTIFICATION_EVENTS[event], data: JSON.stringify(payload), id });
   }
 
-  async function run(task: () => Promise<void>): Promise<void> {
-    if (sse.closed) return;
+  private fail(error: unknown): void {
+    this.deps.onError(error);
+    this.sse.close();
+  }
+
+  private async run(task: () => Promise<void>): Promise<void> {
     try {
-      await task();
+      if (!this.sse.closed) await task();
     } catch (error) {
-      deps.onError(error);
-      sse.close();
+      this.fail(error);
+    } finally {
+      this.queued -= 1;
     }
   }
 
-  // A broadcast wakes every stream at once: what each wake-up allocates, the garbage collector pays for per stream.
-  function enqueue(task: () => Promise<void>): void {
-    tail = tail.then(() => run(task));
+  private enqueue(task: () => Promise<void>): void {
+    this.queued += 1;
+    this.tail = this.tail.then(() => this.run(task));
   }
 
-  async function sendUnread(): Promise<void> {
-    sse.sendFormatted(unreadFrame(await deps.notifications.unreadCount(userId)));
+  private async sendUnread(): Promise<void> {
+    this.sse.sendFormatted(unreadFrame(await this.deps.notifications.unreadCount(this.userId)));
   }
 
-  async function pull(): Promise<void> {
-    let sent = 0;
+  /** `sent`: notifications this pull's caller already sent (the unread count follows the last of them). */
+  private async pull(sent = 0): Promise<void> {
     for (;;) {
       // One snapshot for both: the count matches the notifications it follows.
-      const { notifications: rows, unread } = await deps.notifications.newFor(userId, lastSentId, PAGE);
-      const last = rows.length < PAGE;
-      let burst = notificationFrames(rows);
-      if (last && sent + rows.length > 0) burst += unreadFrame(unread);
-      if (burst && !sse.sendFormatted(burst)) return;
-      if (rows.length > 0) lastSentId = rows[rows.length - 1]!.id;
-      sent += rows.length;
-      if (last) break;
-      if (!(await sse.drained())) return;
+      const found = await this.deps.notifications.newFor(this.userId, this.lastSentId, PAGE);
+      if (!this.sent(found, framesOf(found, sent))) return;
+      sent += found.notifications.length;
+      if (found.notifications.length < PAGE) break;
+      if (!(await this.sse.drained())) return;
     }
   }
 
-  function pullWhenWoken(): Promise<void> {
-    pullQueued = false;
-    return pull();
+  /** Writes what a pull found; false when the stream is gone. */
+  private sent(found: NewForStream, frames: string): boolean {
+    if (frames && !this.sse.sendFormatted(frames)) return false;
+    const rows = found.notifications;
+    if (rows.length > 0) this.lastSentId = rows[rows.length - 1]!.id;
+    return true;
   }
 
-  return {
-    userId,
-    sessionId,
-    sse,
-    start(resumeAfter) {
-      enqueue(async () => {
-        const newest = await deps.notifications.lastId();
-        // An id from the future (the database was replaced) would hide every notification up to it.
-        lastSentId = resumeAfter === undefined ? newest : Math.min(resumeAfter, newest);
-        // The resume point, before any event: a reconnect before the first notification still resumes from here.
-        sse.id(lastSentId);
-        await sendUnread();
-        await pull();
-      });
-    },
-    wake() {
-      if (pullQueued) return;
-      pullQueued = true;
-      enqueue(pullWhenWoken);
-    },
-    read(payload) {
-      enqueue(async () => {
-        send('read', payload.ids === 'all' ? { all: true, up_to: payload.upTo } : { ids: payload.ids });
-        await sendUnread();
-      });
-    },
-    deleted(payload) {
-      enqueue(async () => {
-        send('deleted', { ids: payload.ids });
-        await sendUnread();
-      });
-    },
-    endSession() {
-      // Not queued: a long replay must not keep a signed-out stream open.
-      send('session', { ended: true });
-      sse.close();
-    },
+  private readonly pullWhenWoken = (): Promise<void> => {
+    this.pullQueued = false;
+    return this.pull();
   };
+
+  start(resumeAfter: number | undefined): void {
+    this.enqueue(async () => {
+      const newest = await this.deps.notifications.lastId();
+      // An id from the future (the database was replaced) would hide every notification up to it.
+      this.lastSentId = resumeAfter === undefined ? newest : Math.min(resumeAfter, newest);
+      // The resume point, before any event: a reconnect before the first notification still resumes from here.
+      this.sse.id(this.lastSentId);
+      await this.sendUnread();
+      await this.pull();
+    });
+  }
+
+  wake(): void {
+    if (this.pullQueued) return;
+    this.pullQueued = true;
+    this.enqueue(this.pullWhenWoken);
+  }
+
+  read(payload: BusTopics['notifications.read']): void {
+    this.enqueue(async () => {
+      this.send('read', payload.ids === 'all' ? { all: true, up_to: payload.upTo } : { ids: payload.ids });
+      await this.sendUnread();
+    });
+  }
+
+  deleted(payload: BusTopics['notifications.deleted']): void {
+    this.enqueue(async () => {
+      this.send('deleted', { ids: payload.ids });
+      await this.sendUnread();
+    });
+  }
+
+  endSession(): void {
+    // Not queued: a long replay must not keep a signed-out stream open.
+    this.send('session', { ended: true });
+    this.sse.close();
+  }
+
+  /**
+   * For `wakeStreams`: when the stream is idle, its position, and its queue held until `until` settles (it must
+   * not reject); undefined when it is busy or closed.
+   */
+  claim(until: Promise<void>): number | undefined {
+    if (this.queued > 0 || this.sse.closed) return undefined;
+    this.queued += 1;
+    this.tail = until;
+    return this.lastSentId;
+  }
+
+  /** For `wakeStreams`: sends what the claimed stream's pull found; a full page is followed by the next ones. */
+  answerClaim(found: NewForStream | { error: unknown }, frames: string): void {
+    this.queued -= 1;
+    if (this.sse.closed) return;
+    if ('error' in found) return this.fail(found.error);
+    if (!this.sent(found, frames) || found.notifications.length < PAGE) return;
+    // A backlog: the rest page by page once the client has read this one, as an ordinary pull would, unless a
+    // wake-up queued meanwhile has already sent on from here (with the count after it).
+    const from = this.lastSentId;
+    this.enqueue(async () => {
+      if (this.lastSentId === from && (await this.sse.drained())) await this.pull(PAGE);
+    });
+  }
+}
+
+export function createUserStream(sse: SseStream, userId: number, sessionId: string, deps: UserStreamDeps): UserStream {
+  return new NotificationStream(sse, userId, sessionId, deps);
+}
+
+/**
+ * Wakes many streams with one read per position instead of a queued pull each: a broadcast wakes every stream at
+ * once, and what each wake-up allocated (a promise chain, a question to the read batcher) the garbage collector
+ * paid for per stream. The streams idle now are claimed, grouped by user and position (a user's tabs usually
+ * share one), asked once and answered with frames built once; a busy stream (replaying, sending a read event)
+ * gets an ordinary wake-up queued behind what it is doing.
+ */
+export function wakeStreams(streams: Iterable<UserStream>, notifications: Pick<NotificationsService, 'newFor'>): void {
+  let release!: () => void;
+  const claimed = new Promise<void>((resolve) => (release = resolve));
+  const groups = new Map<string, { userId: number; position: number; streams: NotificationStream[] }>();
+  for (const stream of streams) {
+    const position = stream instanceof NotificationStream ? stream.claim(claimed) : undefined;
+    if (position === undefined) {
+      stream.wake();
+      continue;
+    }
+    const key = `${stream.userId}:${position}`;
+    const group = groups.get(key);
+    if (group) group.streams.push(stream as NotificationStream);
+    else groups.set(key, { userId: stream.userId, position, streams: [stream as NotificationStream] });
+  }
+  if (groups.size === 0) return release();
+  const answers = [...groups.values()].map(({ userId, position, streams: members }) =>
+    notifications.newFor(userId, position, PAGE).then(
+      (found) => {
+        const frames = framesOf(found, 0);
+        for (const stream of members) stream.answerClaim(found, frames);
+      },
+      (error: unknown) => {
+        for (const stream of members) stream.answerClaim({ error }, '');
+      },
+    ),
+  );
+  void Promise.all(answers).then(release);
 }

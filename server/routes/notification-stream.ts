@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { STREAM_DESCRIPTION, STREAM_RETRY_MS, STREAMS_PER_USER_MAX, StreamHeaders, StreamQuery } from '../contract/notifications.js';
+import { Heartbeats } from '../http/heartbeats.js';
 import { openEventStream } from '../http/sse.js';
 import { problemResponses } from '../http/responses.js';
 import { createStreamHub } from '../notifications/stream-hub.js';
@@ -26,7 +27,8 @@ const EventStream = {
 };
 
 const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOptions> = async (fastify, opts) => {
-  const hub = createStreamHub(fastify.bus, STREAMS_PER_USER_MAX);
+  const hub = createStreamHub(fastify.bus, STREAMS_PER_USER_MAX, fastify.notifications);
+  const heartbeats = new Heartbeats(opts.heartbeatMs);
   let closing = false;
 
   // Open streams would hold the server open: end them now, with a short retry so browsers move to the next server.
@@ -34,6 +36,7 @@ const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOpti
     closing = true;
     hub.closeAll(shutdownRetry);
     hub.close();
+    heartbeats.close();
   });
 
   fastify.get(
@@ -55,8 +58,10 @@ const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOpti
       const given = request.headers['last-event-id'] ?? request.query.last_event_id;
       const resumeAfter = given === undefined ? undefined : Number(given);
       const auth = request.auth!;
+      // An open stream keeps only what it uses: the request, its reply and its logger are let go.
+      const reqId = request.id;
 
-      const sse = openEventStream(request, reply, { retryMs: STREAM_RETRY_MS, heartbeatMs: opts.heartbeatMs });
+      const sse = openEventStream(request, reply, { retryMs: STREAM_RETRY_MS, heartbeats });
       if (closing) {
         sse.close({ retryMs: shutdownRetry() });
         return reply;
@@ -64,12 +69,12 @@ const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOpti
       const release = fastify.connections.open('sse');
       sse.onClose((reason) => {
         release();
-        request.log.debug({ reason }, 'notification stream closed');
+        fastify.log.debug({ reqId, reason }, 'notification stream closed');
       });
 
       const stream = createUserStream(sse, auth.user.id, auth.sessionId, {
         notifications: fastify.notifications,
-        onError: (err) => request.log.warn({ err }, 'notification stream failed'),
+        onError: (err) => fastify.log.warn({ reqId, err }, 'notification stream failed'),
       });
       // Registered before the first read: whatever commits from here on wakes the stream (subscribe first).
       hub.add(stream);
@@ -79,7 +84,7 @@ const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOpti
         (stillSignedIn) => {
           if (!stillSignedIn) stream.endSession();
         },
-        (err: unknown) => request.log.warn({ err }, 'session re-check failed'),
+        (err: unknown) => fastify.log.warn({ reqId, err }, 'session re-check failed'),
       );
       return reply;
     },
