@@ -52,14 +52,26 @@ export interface OrderChangesTable {
 export interface NotificationsTable {
   /** AUTOINCREMENT, global across users: committed in id order (one writer), never reused. */
   id: Generated<number>;
-  user_id: number;
+  /** Null for a broadcast: one row for every user up to `audience_upto` (see migration 0007). */
+  user_id: number | null;
+  /** Broadcasts only: the users' AUTOINCREMENT position when it was stored; later accounts do not see it. */
+  audience_upto: number | null;
   kind: string;
   title: string;
   body: string;
   link: string | null;
   level: NotificationLevel;
   created_at: number;
+  /** One user's rows only; a broadcast's read times are receipts. */
   read_at: number | null;
+}
+
+/** What one user did with a broadcast; no row: unread. */
+export interface NotificationReceiptsTable {
+  user_id: number;
+  notification_id: number;
+  read_at: number | null;
+  deleted_at: number | null;
 }
 
 /** Kept in step with `notifications` in the transactions that change it; no row means none unread. */
@@ -133,6 +145,7 @@ export interface Database {
   order_changes: OrderChangesTable;
   notifications: NotificationsTable;
   notification_counts: NotificationCountsTable;
+  notification_receipts: NotificationReceiptsTable;
   notification_settings: NotificationSettingsTable;
   notification_sources: NotificationSourcesTable;
   rooms: RoomsTable;

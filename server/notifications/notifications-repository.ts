@@ -1,7 +1,9 @@
 // Storage of notifications, each user's notification settings and the positions of notification sources. Every
 // read and change is scoped by user id: there is no query by notification id alone, so one user can never reach
-// another's notifications.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// another's notifications. A notification to every user is one broadcast row (see migration 0007): a user sees
+// their own rows and the broadcasts stored while their account existed, minus those they deleted, and a
+// broadcast's read time for them is their receipt's.
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
   type Notification,
@@ -21,7 +23,10 @@ export interface NotificationContent {
 }
 
 export interface NotificationsWriter {
-  /** One row per recipient that exists (ids of deleted users are skipped); returns how many were stored. */
+  /**
+   * Stores a notification for the users given (a row each; ids of deleted users are skipped) or for every user
+   * (one broadcast row); returns how many users it went to.
+   */
   insertFor(to: readonly number[] | 'all', content: NotificationContent, at: number): Promise<number>;
   lastId(): Promise<number>;
   /** Moves a source from `from` to `to`; false when another writer moved it first (nothing is changed). */
@@ -60,7 +65,8 @@ export interface NotificationsRepository {
   markRead(userId: number, id: number, at: number): Promise<'marked' | 'already' | 'missing'>;
   /** Marks every unread notification up to the newest read; `upTo` is that newest id (0 when there is none). */
   markAllRead(userId: number, at: number): Promise<{ count: number; upTo: number }>;
-  remove(userId: number, id: number): Promise<boolean>;
+  /** Deletes the user's own notification, or hides a broadcast from them (recorded at `at`). */
+  remove(userId: number, id: number, at: number): Promise<boolean>;
   settings(userId: number): Promise<NotificationSettings>;
   saveSettings(userId: number, settings: NotificationSettings, at: number): Promise<void>;
   /** Users who chose at least one order event. */
@@ -73,7 +79,7 @@ export interface NotificationsRepository {
 /** Chunks for `IN (...)` lists, well under every database's parameter limit. */
 const IN_CHUNK = 500;
 
-export function toNotification(row: Omit<NotificationRow, 'user_id'>): Notification {
+export function toNotification(row: Omit<NotificationRow, 'user_id' | 'audience_upto'>): Notification {
   return {
     id: row.id,
     kind: row.kind as NotificationKind,
@@ -86,17 +92,65 @@ export function toNotification(row: Omit<NotificationRow, 'user_id'>): Notificat
   };
 }
 
-const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'level', 'created_at', 'read_at'] as const;
-
 type Reader = Kysely<Database> | Transaction<Database>;
+type Row = Omit<NotificationRow, 'user_id' | 'audience_upto'>;
 
 /**
- * Each request is an index seek on (user_id, id) inside one statement per distinct limit (SQLite's LIMIT cannot
- * refer to a row): the requests travel as one JSON parameter, so the SQL text, and its cached prepared statement,
- * stays the same whatever their number.
+ * The first broadcast `user` sees (a huge id when none). Broadcasts are stored with a non-decreasing audience
+ * (see `insertBroadcast`), so an account sees every broadcast from this one on, minus those it deleted: one seek
+ * on the partial index. `user` is a value or a column reference.
+ */
+const firstBroadcastSql = (user: RawBuilder<unknown>) => sql<number>`coalesce(
+  (select id from notifications indexed by notifications_broadcast_audience
+   where user_id is null and audience_upto >= ${user} order by audience_upto, id limit 1),
+  ${Number.MAX_SAFE_INTEGER})`;
+
+// Computed first and passed as a value: compared with a subquery, the range is collected and sorted, not walked.
+async function firstBroadcastOf(db: Reader, userId: number): Promise<number> {
+  const { rows } = await sql<{ first: number }>`select ${firstBroadcastSql(sql.val(userId))} as first`.execute(db);
+  return rows[0]!.first;
+}
+
+/**
+ * Two reads merged, each a range of (user_id, id) walked in order and cut at the limit: the user's own rows, and
+ * the broadcasts they see with their receipt's read time. One query with an OR across both collects and sorts
+ * every matching row before the limit applies.
+ */
+interface SeenQuery {
+  userId: number;
+  /** Rows with ids above `after` (oldest first) or below `before` (newest first). */
+  range: { after: number } | { before?: number };
+  limit: number;
+  unreadOnly?: boolean;
+}
+
+async function readSeen(db: Reader, q: SeenQuery): Promise<Notification[]> {
+  const ascending = 'after' in q.range;
+  const bound = 'after' in q.range ? sql`and n.id > ${q.range.after}` : q.range.before === undefined ? sql`` : sql`and n.id < ${q.range.before}`;
+  const direction = ascending ? sql`asc` : sql`desc`;
+  const user = sql.val(q.userId);
+  const first = await firstBroadcastOf(db, q.userId);
+  const own = await sql<Row>`
+    select n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, n.read_at from notifications n
+    where n.user_id = ${user} ${bound} ${q.unreadOnly ? sql`and n.read_at is null` : sql``}
+    order by n.id ${direction} limit ${q.limit}`.execute(db);
+  const broadcasts = await sql<Row>`
+    select n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, r.read_at from notifications n
+    left join notification_receipts r on r.user_id = ${user} and r.notification_id = n.id
+    where n.user_id is null and n.id >= ${first} ${bound} and r.deleted_at is null
+    ${q.unreadOnly ? sql`and r.read_at is null` : sql``}
+    order by n.id ${direction} limit ${q.limit}`.execute(db);
+  const merged = [...own.rows, ...broadcasts.rows].sort(ascending ? (a, b) => a.id - b.id : (a, b) => b.id - a.id);
+  return merged.slice(0, q.limit).map(toNotification);
+}
+
+/**
+ * `readSeen` for many users at once, one statement per branch and distinct limit (SQLite's LIMIT cannot refer
+ * to a row): the requests travel as one JSON parameter, so the SQL text, and its cached prepared statement, stays
+ * the same whatever their number. A broadcast is one row for everyone, so most requests find the same one.
  */
 async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Promise<Notification[][]> {
-  const out = requests.map((): Notification[] => []);
+  const found = requests.map((): Row[] => []);
   const byLimit = new Map<number, number[]>();
   requests.forEach((r, i) => {
     const same = byLimit.get(r.limit);
@@ -105,16 +159,27 @@ async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Pro
   });
   for (const [limit, indexes] of byLimit) {
     const pairs = JSON.stringify(indexes.map((i) => [i, requests[i]!.userId, requests[i]!.afterId]));
-    const { rows } = await sql<Omit<NotificationRow, 'user_id'> & { req: number }>`
-      with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs}))
+    const req = sql`with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs}))`;
+    const own = await sql<Row & { req: number }>`${req}
       select req.i as req, n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, n.read_at
       from req join notifications n on n.id in (
         select id from notifications where user_id = req.user_id and id > req.after_id order by id limit ${limit}
+      )`.execute(db);
+    // `seen.after_id`: where the user's broadcasts start, if that is later than where the request does.
+    const broadcasts = await sql<Row & { req: number }>`${req},
+      seen(i, user_id, after_id) as (select i, user_id, max(after_id, ${firstBroadcastSql(sql.ref('req.user_id'))} - 1) from req)
+      select seen.i as req, n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, r.read_at
+      from seen join notifications n on n.id in (
+        select b.id from notifications b
+        left join notification_receipts d on d.user_id = seen.user_id and d.notification_id = b.id
+        where b.user_id is null and b.id > seen.after_id and d.deleted_at is null
+        order by b.id limit ${limit}
       )
-      order by req.i, n.id`.execute(db);
-    for (const { req, ...row } of rows) out[req]!.push(toNotification(row));
+      left join notification_receipts r on r.user_id = seen.user_id and r.notification_id = n.id`.execute(db);
+    for (const { req: i, ...row } of own.rows) found[i]!.push(row);
+    for (const { req: i, ...row } of broadcasts.rows) found[i]!.push(row);
   }
-  return out;
+  return found.map((rows, i) => rows.sort((a, b) => a.id - b.id).slice(0, requests[i]!.limit).map(toNotification));
 }
 
 function toSettings(row: NotificationSettingsRow): NotificationSettings {
@@ -128,7 +193,7 @@ function toSettings(row: NotificationSettingsRow): NotificationSettings {
 }
 
 function writerFor(trx: Transaction<Database>): NotificationsWriter {
-  async function insertFrom(content: NotificationContent, at: number, userIds?: readonly number[]): Promise<number> {
+  async function insertFrom(content: NotificationContent, at: number, userIds: readonly number[]): Promise<number> {
     const result = await trx
       .insertInto('notifications')
       .columns(['user_id', 'kind', 'title', 'body', 'link', 'level', 'created_at'])
@@ -144,7 +209,7 @@ function writerFor(trx: Transaction<Database>): NotificationsWriter {
             eb.val(content.level).as('level'),
             eb.val(at).as('created_at'),
           ])
-          .$if(userIds !== undefined, (q) => q.where('users.id', 'in', userIds!))
+          .where('users.id', 'in', userIds)
           .orderBy('users.id'),
       )
       .executeTakeFirst();
@@ -153,9 +218,25 @@ function writerFor(trx: Transaction<Database>): NotificationsWriter {
     return stored;
   }
 
+  /**
+   * One row for every user: shows to each account that exists now, none made later. The audience is the users'
+   * AUTOINCREMENT position, not their newest id: it never goes down (deleting the newest account lowers the newest
+   * id), which keeps the broadcasts an account sees a suffix of all broadcasts (see `firstBroadcastOf`).
+   */
+  async function insertBroadcast(content: NotificationContent, at: number): Promise<number> {
+    const stored = await sql<{ recipients: number }>`
+      insert into notifications (user_id, audience_upto, kind, title, body, link, level, created_at)
+      select null, seq, ${content.kind}, ${content.title}, ${content.body}, ${content.link}, ${content.level}, ${at}
+      from sqlite_sequence where name = 'users' and exists (select 1 from users)
+      returning (select count(*) from users) as recipients`.execute(trx);
+    const recipients = Number(stored.rows[0]?.recipients ?? 0);
+    if (recipients > 0) await addUnread(trx);
+    return recipients;
+  }
+
   return {
     async insertFor(to, content, at) {
-      if (to === 'all') return insertFrom(content, at);
+      if (to === 'all') return insertBroadcast(content, at);
       let stored = 0;
       for (let i = 0; i < to.length; i += IN_CHUNK) stored += await insertFrom(content, at, to.slice(i, i + IN_CHUNK));
       return stored;
@@ -183,29 +264,8 @@ export function createNotificationsRepository(db: Kysely<Database>): Notificatio
       const row = await db.selectFrom('notifications').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
       return row?.id ?? 0;
     },
-    async list(userId, { limit, before, unreadOnly }) {
-      const rows = await db
-        .selectFrom('notifications')
-        .select(COLUMNS)
-        .where('user_id', '=', userId)
-        .$if(before !== undefined, (q) => q.where('id', '<', before!))
-        .$if(unreadOnly, (q) => q.where('read_at', 'is', null))
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map(toNotification);
-    },
-    async after(userId, afterId, limit) {
-      const rows = await db
-        .selectFrom('notifications')
-        .select(COLUMNS)
-        .where('user_id', '=', userId)
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-      return rows.map(toNotification);
-    },
+    list: (userId, { limit, before, unreadOnly }) => readSeen(db, { userId, range: { before }, limit, unreadOnly }),
+    after: (userId, afterId, limit) => readSeen(db, { userId, range: { after: afterId }, limit }),
     async unreadCount(userId) {
       return (await readUnread(db, [userId])).get(userId) ?? 0;
     },
@@ -216,49 +276,69 @@ export function createNotificationsRepository(db: Kysely<Database>): Notificatio
       }),
     async markRead(userId, id, at) {
       // First read wins: read_at keeps when the user first saw it.
-      const marked = await db.transaction().execute(async (trx) => {
-        const result = await trx
+      return db.transaction().execute(async (trx) => {
+        const own = await trx
           .updateTable('notifications')
           .set({ read_at: at })
           .where('id', '=', id)
           .where('user_id', '=', userId)
           .where('read_at', 'is', null)
           .executeTakeFirst();
-        await subtractUnread(trx, userId, Number(result.numUpdatedRows));
-        return result.numUpdatedRows > 0n;
+        // A broadcast this user sees gets their receipt, unless they have one (read or deleted) already.
+        const receipt =
+          own.numUpdatedRows > 0n
+            ? undefined
+            : await sql`
+                insert into notification_receipts (user_id, notification_id, read_at)
+                select ${userId}, id, ${at} from notifications where id = ${id} and user_id is null and audience_upto >= ${userId}
+                on conflict do nothing`.execute(trx);
+        if (own.numUpdatedRows > 0n || (receipt?.numAffectedRows ?? 0n) > 0n) {
+          await subtractUnread(trx, userId, 1);
+          return 'marked' as const;
+        }
+        const { rows } = await sql`
+          select 1 from notifications n left join notification_receipts r on r.user_id = ${userId} and r.notification_id = n.id
+          where n.id = ${id} and (n.user_id = ${userId} or (n.user_id is null and n.audience_upto >= ${userId} and r.deleted_at is null))`.execute(trx);
+        return rows.length > 0 ? ('already' as const) : ('missing' as const);
       });
-      if (marked) return 'marked';
-      const exists = await db
-        .selectFrom('notifications')
-        .select('id')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return exists ? 'already' : 'missing';
     },
     markAllRead: (userId, at) =>
       db.transaction().execute(async (trx) => {
-        const newest = await trx
-          .selectFrom('notifications')
-          .select((eb) => eb.fn.max('id').as('id'))
-          .where('user_id', '=', userId)
-          .executeTakeFirst();
+        const [newest] = await readSeen(trx, { userId, range: {}, limit: 1 });
         const upTo = newest?.id ?? 0;
-        const result = await trx
+        const own = await trx
           .updateTable('notifications')
           .set({ read_at: at })
           .where('user_id', '=', userId)
           .where('read_at', 'is', null)
           .where('id', '<=', upTo)
           .executeTakeFirst();
-        await subtractUnread(trx, userId, Number(result.numUpdatedRows));
-        return { count: Number(result.numUpdatedRows), upTo };
+        // Broadcasts without a receipt are the unread ones (deleting or reading one writes its receipt).
+        const broadcasts = await sql`
+          insert into notification_receipts (user_id, notification_id, read_at)
+          select ${userId}, id, ${at} from notifications
+          where user_id is null and id between ${await firstBroadcastOf(trx, userId)} and ${upTo}
+          on conflict do nothing`.execute(trx);
+        const count = Number(own.numUpdatedRows) + Number(broadcasts.numAffectedRows ?? 0n);
+        await subtractUnread(trx, userId, count);
+        return { count, upTo };
       }),
-    remove: (userId, id) =>
+    remove: (userId, id, at) =>
       db.transaction().execute(async (trx) => {
         const gone = await trx.deleteFrom('notifications').where('id', '=', id).where('user_id', '=', userId).returning('read_at').executeTakeFirst();
-        if (gone && gone.read_at === null) await subtractUnread(trx, userId, 1);
-        return gone !== undefined;
+        if (gone) {
+          if (gone.read_at === null) await subtractUnread(trx, userId, 1);
+          return true;
+        }
+        // A broadcast is deleted for this user only: their receipt says so. `was_read` is null for a new receipt.
+        const { rows } = await sql<{ was_read: number | null }>`
+          insert into notification_receipts (user_id, notification_id, deleted_at)
+          select ${userId}, id, ${at} from notifications where id = ${id} and user_id is null and audience_upto >= ${userId}
+          on conflict (user_id, notification_id) do update set deleted_at = excluded.deleted_at where deleted_at is null
+          returning read_at as was_read`.execute(trx);
+        if (rows.length === 0) return false;
+        if (rows[0]!.was_read === null) await subtractUnread(trx, userId, 1);
+        return true;
       }),
     async settings(userId) {
       const row = await db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();

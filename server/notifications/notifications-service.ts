@@ -146,7 +146,7 @@ export function createNotificationsService(repo: NotificationsRepository, bus: E
       return count;
     },
     async remove(userId, id) {
-      const removed = await repo.remove(userId, id);
+      const removed = await repo.remove(userId, id, now());
       if (removed) bus.publish('notifications.deleted', { userId, ids: [id] });
       return removed;
     },

@@ -5,6 +5,7 @@ import { notifications } from './0003-notifications.js';
 import { chat } from './0004-chat.js';
 import { chatVersions } from './0005-chat-versions.js';
 import { notificationCounts } from './0006-notification-counts.js';
+import { broadcastNotifications } from './0007-broadcast-notifications.js';
 
 // Ordered by name; never edit a shipped migration, add the next one.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-chat': chat,
   '0005-chat-versions': chatVersions,
   '0006-notification-counts': notificationCounts,
+  '0007-broadcast-notifications': broadcastNotifications,
 };
