@@ -144,13 +144,72 @@ async function readSeen(db: Reader, q: SeenQuery): Promise<Notification[]> {
   return merged.slice(0, q.limit).map(toNotification);
 }
 
+type BroadcastRow = Row & { audience_upto: number };
+
 /**
- * `readSeen` for many users at once, one statement per branch and distinct limit (SQLite's LIMIT cannot refer
- * to a row): the requests travel as one JSON parameter, so the SQL text, and its cached prepared statement, stays
- * the same whatever their number. A broadcast is one row for everyone, so most requests find the same one.
+ * The broadcasts after each request's position when they are all among the newest `limit` + 1 after the
+ * earliest position, as live streams are: one range read for everyone, the receipts of those users in that range,
+ * and one object per broadcast shared by every user without a receipt for it. Undefined when a request is further
+ * behind than that (a replay); those are read per request.
+ */
+async function recentBroadcasts(db: Reader, requests: readonly AfterRequest[]): Promise<Row[][] | undefined> {
+  let earliest = Number.MAX_SAFE_INTEGER;
+  let limit = 0;
+  for (const r of requests) {
+    earliest = Math.min(earliest, r.afterId);
+    limit = Math.max(limit, r.limit);
+  }
+  const { rows: recent } = await sql<BroadcastRow>`
+    select id, kind, title, body, link, level, created_at, null as read_at, audience_upto from notifications
+    where user_id is null and id > ${earliest} order by id limit ${limit + 1}`.execute(db);
+  if (recent.length > limit) return undefined;
+  if (recent.length === 0) return requests.map(() => []);
+  const users = JSON.stringify([...new Set(requests.map((r) => r.userId))]);
+  const { rows: receipts } = await sql<{ user_id: number; notification_id: number; read_at: number | null; deleted_at: number | null }>`
+    select r.user_id, r.notification_id, r.read_at, r.deleted_at
+    from json_each(${users}) u join notification_receipts r
+      on r.user_id = u.value and r.notification_id between ${recent[0]!.id} and ${recent[recent.length - 1]!.id}`.execute(db);
+  const receiptOf = new Map(receipts.map((r) => [`${r.user_id}:${r.notification_id}`, r]));
+  const shared: Row[] = recent.map(({ audience_upto: _, ...row }) => row);
+  return requests.map(({ userId, afterId }) => {
+    const seen: Row[] = [];
+    recent.forEach((b, i) => {
+      if (b.id <= afterId || b.audience_upto < userId) return;
+      const receipt = receipts.length === 0 ? undefined : receiptOf.get(`${userId}:${b.id}`);
+      if (receipt?.deleted_at != null) return;
+      seen.push(receipt?.read_at != null ? { ...shared[i]!, read_at: receipt.read_at } : shared[i]!);
+    });
+    return seen;
+  });
+}
+
+/** Each request's broadcasts read on its own: two index seeks each, in one statement per distinct limit. */
+async function broadcastsPerRequest(db: Reader, requests: readonly AfterRequest[], limit: number, indexes: number[]): Promise<(Row & { req: number })[]> {
+  const pairs = JSON.stringify(indexes.map((i) => [i, requests[i]!.userId, requests[i]!.afterId]));
+  // `seen.after_id`: where the user's broadcasts start, if that is later than where the request does.
+  const { rows } = await sql<Row & { req: number }>`
+    with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs})),
+    seen(i, user_id, after_id) as (select i, user_id, max(after_id, ${firstBroadcastSql(sql.ref('req.user_id'))} - 1) from req)
+    select seen.i as req, n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, r.read_at
+    from seen join notifications n on n.id in (
+      select b.id from notifications b
+      left join notification_receipts d on d.user_id = seen.user_id and d.notification_id = b.id
+      where b.user_id is null and b.id > seen.after_id and d.deleted_at is null
+      order by b.id limit ${limit}
+    )
+    left join notification_receipts r on r.user_id = seen.user_id and r.notification_id = n.id`.execute(db);
+  return rows;
+}
+
+/**
+ * `readSeen` for many users at once. Own rows: one statement per distinct limit (SQLite's LIMIT cannot refer to a
+ * row), the requests travelling as one JSON parameter, so the SQL text, and its cached prepared statement, stays
+ * the same whatever their number. Broadcasts: see `recentBroadcasts`.
  */
 async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Promise<Notification[][]> {
-  const found = requests.map((): Row[] => []);
+  if (requests.length === 0) return [];
+  const recent = await recentBroadcasts(db, requests);
+  const found: Row[][] = recent ?? requests.map(() => []);
   const byLimit = new Map<number, number[]>();
   requests.forEach((r, i) => {
     const same = byLimit.get(r.limit);
@@ -159,27 +218,26 @@ async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Pro
   });
   for (const [limit, indexes] of byLimit) {
     const pairs = JSON.stringify(indexes.map((i) => [i, requests[i]!.userId, requests[i]!.afterId]));
-    const req = sql`with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs}))`;
-    const own = await sql<Row & { req: number }>`${req}
+    const own = await sql<Row & { req: number }>`
+      with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs}))
       select req.i as req, n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, n.read_at
       from req join notifications n on n.id in (
         select id from notifications where user_id = req.user_id and id > req.after_id order by id limit ${limit}
       )`.execute(db);
-    // `seen.after_id`: where the user's broadcasts start, if that is later than where the request does.
-    const broadcasts = await sql<Row & { req: number }>`${req},
-      seen(i, user_id, after_id) as (select i, user_id, max(after_id, ${firstBroadcastSql(sql.ref('req.user_id'))} - 1) from req)
-      select seen.i as req, n.id, n.kind, n.title, n.body, n.link, n.level, n.created_at, r.read_at
-      from seen join notifications n on n.id in (
-        select b.id from notifications b
-        left join notification_receipts d on d.user_id = seen.user_id and d.notification_id = b.id
-        where b.user_id is null and b.id > seen.after_id and d.deleted_at is null
-        order by b.id limit ${limit}
-      )
-      left join notification_receipts r on r.user_id = seen.user_id and r.notification_id = n.id`.execute(db);
+    const broadcasts = recent ? [] : await broadcastsPerRequest(db, requests, limit, indexes);
     for (const { req: i, ...row } of own.rows) found[i]!.push(row);
-    for (const { req: i, ...row } of broadcasts.rows) found[i]!.push(row);
+    for (const { req: i, ...row } of broadcasts) found[i]!.push(row);
   }
-  return found.map((rows, i) => rows.sort((a, b) => a.id - b.id).slice(0, requests[i]!.limit).map(toNotification));
+  const notifications = new Map<Row, Notification>();
+  const toShared = (row: Row) => {
+    let n = notifications.get(row);
+    if (!n) notifications.set(row, (n = toNotification(row)));
+    return n;
+  };
+  return found.map((rows, i) => {
+    if (rows.length > 1) rows.sort((a, b) => a.id - b.id);
+    return rows.slice(0, requests[i]!.limit).map(toShared);
+  });
 }
 
 function toSettings(row: NotificationSettingsRow): NotificationSettings {

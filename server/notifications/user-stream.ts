@@ -13,17 +13,27 @@ import type { NewForStream } from './read-batcher.js';
 /** Rows per database read while replaying; between pages the stream waits for the client to catch up. */
 const PAGE = 100;
 
-// The tabs of one user woken together are handed the same array of rows (see read-batcher.ts): its frames are
-// built once, however many streams send them. Keyed by the array, not by each row, so the table stays as small
-// as one batch.
+// A broadcast is one row read for many users: the read batcher hands them the same object (see
+// notifications-repository.ts), so its frame is built once. And the tabs of one user woken together are handed the
+// same array of rows: their burst is joined once. Both keyed weakly, so the tables are only as big as what is in use.
+const frames = new WeakMap<Notification, string>();
+function frameOf(n: Notification): string {
+  let frame = frames.get(n);
+  if (frame === undefined) {
+    // `id:` only here, so the client's Last-Event-ID is always the newest notification it has.
+    frame = formatEvent({ event: NOTIFICATION_EVENTS.notification, data: JSON.stringify(n), id: n.id });
+    frames.set(n, frame);
+  }
+  return frame;
+}
 const bursts = new WeakMap<readonly Notification[], string>();
 function notificationFrames(rows: readonly Notification[]): string {
   if (rows.length === 0) return '';
+  if (rows.length === 1) return frameOf(rows[0]!);
   let burst = bursts.get(rows);
   if (burst === undefined) {
     burst = '';
-    // `id:` only here, so the client's Last-Event-ID is always the newest notification it has.
-    for (const n of rows) burst += formatEvent({ event: NOTIFICATION_EVENTS.notification, data: JSON.stringify(n), id: n.id });
+    for (const n of rows) burst += frameOf(n);
     bursts.set(rows, burst);
   }
   return burst;
