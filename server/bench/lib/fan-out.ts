@@ -30,11 +30,68 @@ export interface FanOut {
   /** Server CPU microseconds per delivered event. */
   cpuUsPerEvent: number;
   delivery: DeliveryResult;
+  /** Measured in turns (`fanOutInterleaved`): CPU per delivered event in each turn, in µs. */
+  turns?: number[];
 }
 
 export async function openStreams(pool: SsePool, target: Target, cookies: string[]): Promise<void> {
   const { open, failed } = await pool.open(target.streamUrl, cookies, target.readyMarker);
   if (failed > 0) throw new Error(`${target.name}: ${failed} of ${cookies.length} streams did not open (${open} open)`);
+}
+
+/** A server with its streams open in a pool of its own, for `fanOutInterleaved`. */
+export interface Lane {
+  pool: SsePool;
+  target: Target;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * `fanOut` for several servers in turns: each lane's rounds are cut into slices, and the slices alternate (the
+ * order reversed every turn), so every server is measured across the same stretch of a shared machine's load
+ * instead of one after the other. Latency percentiles are the medians of the slices' own.
+ */
+export async function fanOutInterleaved(lanes: Lane[], slices: number): Promise<FanOut[]> {
+  const gaps = { gapMs: ROUND_GAP_MS, timeoutMs: ROUND_TIMEOUT_MS };
+  const counts: number[] = [];
+  for (const { pool, target } of lanes) {
+    const warm = await pool.rounds(target.trigger, WARM_UP_ROUNDS, gaps);
+    counts.push(Math.ceil(Math.max(MIN_ROUNDS, Math.ceil(DELIVERIES_PER_MEASUREMENT / warm.streams)) / slices));
+  }
+  const parts: { cpuMs: number; delivery: DeliveryResult }[][] = lanes.map(() => []);
+  for (let slice = 0; slice < slices; slice++) {
+    const order = lanes.map((_, i) => i);
+    if (slice % 2 === 1) order.reverse();
+    for (const i of order) {
+      const { pool, target } = lanes[i]!;
+      const before = processUsage(target.pid).cpuMs;
+      const delivery = await pool.rounds(target.trigger, counts[i]!, gaps);
+      parts[i]!.push({ cpuMs: processUsage(target.pid).cpuMs - before, delivery });
+    }
+  }
+  return parts.map((slicesOfLane) => {
+    const sum = (pick: (d: DeliveryResult) => number) => slicesOfLane.reduce((total, p) => total + pick(p.delivery), 0);
+    const cpuMs = slicesOfLane.reduce((total, p) => total + p.cpuMs, 0);
+    const first = slicesOfLane[0]!.delivery;
+    const delivery: DeliveryResult = {
+      streams: first.streams,
+      planned: sum((d) => d.planned),
+      events: sum((d) => d.events),
+      delivered: sum((d) => d.delivered),
+      expected: sum((d) => d.expected),
+      duplicates: sum((d) => d.duplicates),
+      lost: sum((d) => d.lost),
+      refused: sum((d) => d.refused),
+      p50Ms: median(slicesOfLane.map((p) => p.delivery.p50Ms)),
+      p99Ms: median(slicesOfLane.map((p) => p.delivery.p99Ms)),
+      maxMs: Math.max(...slicesOfLane.map((p) => p.delivery.maxMs)),
+      triggerMs: sum((d) => d.triggerMs),
+      totalMs: sum((d) => d.totalMs),
+    };
+    const turns = slicesOfLane.map((p) => (p.cpuMs * 1000) / Math.max(1, p.delivery.delivered));
+    return { streams: delivery.streams, cpuMs, cpuUsPerEvent: (cpuMs * 1000) / delivery.delivered, delivery, turns };
+  });
 }
 
 /** Broadcasts to every stream the pool has open, one broadcast at a time, after a warm-up that is not counted. */
