@@ -28,6 +28,8 @@ describe('serving the built client', () => {
       const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-cache');
+      // The page is what the CSP protects.
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.body).toContain('<title>Switchboard</title>');
     }
   });

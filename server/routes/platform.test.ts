@@ -92,10 +92,13 @@ describe('HTTP hygiene', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 
-  it('sends security headers with a CSP', async () => {
-    const res = await t.app.inject({ url: '/api/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  it('sends security headers with a CSP, on errors too', async () => {
+    for (const url of ['/api/health', '/api/no-such-route', '/api/notifications']) {
+      const res = await t.app.inject({ url });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
   });
 
   it('keeps CORS closed to origins that are not allowed', async () => {
