@@ -111,11 +111,7 @@ async function firstBroadcastOf(db: Reader, userId: number): Promise<number> {
   return rows[0]!.first;
 }
 
-/**
- * Two reads merged, each a range of (user_id, id) walked in order and cut at the limit: the user's own rows, and
- * the broadcasts they see with their receipt's read time. One query with an OR across both collects and sorts
- * every matching row before the limit applies.
- */
+/** A read of what one user sees: after a position (oldest first) or before one (newest first). */
 interface SeenQuery {
   userId: number;
   /** Rows with ids above `after` (oldest first) or below `before` (newest first). */
@@ -124,6 +120,11 @@ interface SeenQuery {
   unreadOnly?: boolean;
 }
 
+/**
+ * Two reads merged, each a range of (user_id, id) walked in order and cut at the limit: the user's own rows, and
+ * the broadcasts they see with their receipt's read time. One query with an OR across both collects and sorts
+ * every matching row before the limit applies.
+ */
 async function readSeen(db: Reader, q: SeenQuery): Promise<Notification[]> {
   const ascending = 'after' in q.range;
   const bound = 'after' in q.range ? sql`and n.id > ${q.range.after}` : q.range.before === undefined ? sql`` : sql`and n.id < ${q.range.before}`;
