@@ -184,9 +184,11 @@ async function recentBroadcasts(db: Reader, requests: readonly AfterRequest[]): 
   });
 }
 
-/** Each request's broadcasts read on its own: two index seeks each, in one statement per distinct limit. */
-async function broadcastsPerRequest(db: Reader, requests: readonly AfterRequest[], limit: number, indexes: number[]): Promise<(Row & { req: number })[]> {
-  const pairs = JSON.stringify(indexes.map((i) => [i, requests[i]!.userId, requests[i]!.afterId]));
+/**
+ * Each request's broadcasts read on its own: two index seeks each, in one statement per distinct limit. `pairs`:
+ * the requests as JSON `[index, userId, afterId]` triples.
+ */
+async function broadcastsPerRequest(db: Reader, pairs: string, limit: number): Promise<(Row & { req: number })[]> {
   // `seen.after_id`: where the user's broadcasts start, if that is later than where the request does.
   const { rows } = await sql<Row & { req: number }>`
     with req(i, user_id, after_id) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(${pairs})),
@@ -225,7 +227,7 @@ async function readAfterMany(db: Reader, requests: readonly AfterRequest[]): Pro
       from req join notifications n on n.id in (
         select id from notifications where user_id = req.user_id and id > req.after_id order by id limit ${limit}
       )`.execute(db);
-    const broadcasts = recent ? [] : await broadcastsPerRequest(db, requests, limit, indexes);
+    const broadcasts = recent ? [] : await broadcastsPerRequest(db, pairs, limit);
     for (const { req: i, ...row } of own.rows) found[i]!.push(row);
     for (const { req: i, ...row } of broadcasts) found[i]!.push(row);
   }
@@ -355,10 +357,9 @@ export function createNotificationsRepository(db: Kysely<Database>): Notificatio
           await subtractUnread(trx, userId, 1);
           return 'marked' as const;
         }
-        const { rows } = await sql`
-          select 1 from notifications n left join notification_receipts r on r.user_id = ${userId} and r.notification_id = n.id
-          where n.id = ${id} and (n.user_id = ${userId} or (n.user_id is null and n.audience_upto >= ${userId} and r.deleted_at is null))`.execute(trx);
-        return rows.length > 0 ? ('already' as const) : ('missing' as const);
+        // Whether the user sees it at all, by the same rule as every list: the first one from just before it.
+        const [seen] = await readSeen(trx, { userId, range: { after: id - 1 }, limit: 1 });
+        return seen?.id === id ? ('already' as const) : ('missing' as const);
       });
     },
     markAllRead: (userId, at) =>
