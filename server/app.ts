@@ -16,6 +16,7 @@ import sessions from './plugins/sessions.js';
 import rateLimit from './plugins/rate-limit.js';
 import compression from './plugins/compression.js';
 import etag from './plugins/etag.js';
+import answerCache from './plugins/answer-cache.js';
 import openapi from './plugins/openapi.js';
 import socketIo from './plugins/socket-io.js';
 import orders from './plugins/orders.js';
@@ -111,6 +112,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
   await app.register(rateLimit, { perMinute: config.RATE_LIMIT_PER_MINUTE });
   await app.register(compression);
   await app.register(etag);
+  await app.register(answerCache, { maxBytes: config.ANSWER_CACHE_MB * 1024 * 1024 });
   await app.register(openapi);
   await app.register(socketIo, { allowedOrigins, trustProxy: trustProxy !== false });
   await app.register(orders, { seedOrders: config.SEED_ORDERS });

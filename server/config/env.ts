@@ -33,6 +33,8 @@ export const EnvSchema = Type.Object({
   TICK_RATE: Type.Number({ minimum: 0, maximum: 500, default: 1 }),
   /** Orders loaded on the first start (only into an empty database). */
   SEED_ORDERS: Type.Integer({ minimum: 0, default: 50_000 }),
+  /** Megabytes of finished list answers kept for reuse until the data changes (0: none). */
+  ANSWER_CACHE_MB: Type.Integer({ minimum: 0, maximum: 1024, default: 16 }),
   /** Milliseconds of silence after which an event stream sends a comment, so proxies keep it open. */
   SSE_HEARTBEAT_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 15_000 }),
   /** Order notifications reach a user at most once per kind in this many milliseconds; more become a digest. */

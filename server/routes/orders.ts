@@ -67,6 +67,8 @@ const orderRoutes: FastifyPluginAsyncTypebox<OrderRouteOptions> = async (fastify
     '/orders',
     {
       preHandler: fastify.requireUser,
+      // Every signed-in user sees the same list, and it changes only with the change feed.
+      config: { answerCache: { version: () => fastify.orders.head() } },
       schema: {
         tags: ['orders'],
         summary: 'List orders (page mode or cursor mode)',
