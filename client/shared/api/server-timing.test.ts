@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerTiming, serverTimeMs } from './server-timing';
+import { isReusedAnswer, parseServerTiming, serverTimeMs } from './server-timing';
 
 describe('parseServerTiming', () => {
   it('reads names, durations and descriptions', () => {
@@ -41,5 +41,15 @@ describe('serverTimeMs', () => {
   it('is undefined when there is no duration', () => {
     expect(serverTimeMs('cache;desc=hit')).toBeUndefined();
     expect(serverTimeMs(null)).toBeUndefined();
+  });
+});
+
+describe('isReusedAnswer', () => {
+  it('is true only for a cache metric described as a hit', () => {
+    expect(isReusedAnswer('db;dur=0, cache;desc="hit"')).toBe(true);
+    expect(isReusedAnswer('cache;desc=hit')).toBe(true);
+    expect(isReusedAnswer('db;dur=1.2')).toBe(false);
+    expect(isReusedAnswer('cache;desc="miss"')).toBe(false);
+    expect(isReusedAnswer(null)).toBe(false);
   });
 });

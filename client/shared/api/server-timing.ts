@@ -53,3 +53,8 @@ export function serverTimeMs(header: string | null | undefined, metricName = 'db
   if (named) return named.dur;
   return metrics.reduce((sum, metric) => sum + (metric.dur ?? 0), 0);
 }
+
+/** Whether the server answered from its cache of finished answers (`cache;desc="hit"`) instead of reading afresh. */
+export function isReusedAnswer(header: string | null | undefined): boolean {
+  return parseServerTiming(header).some((metric) => metric.name === 'cache' && metric.desc === 'hit');
+}

@@ -8,6 +8,7 @@ const channelLabels: Record<CostChannel, string> = { pages: 'Pages', infinite: '
 const rows: [label: string, value: (cost: ChannelCost) => string][] = [
   ['Requests', (cost) => formatCount(cost.requests)],
   ['Rows loaded', (cost) => formatCount(cost.rows)],
+  ['Answers reused', (cost) => formatCount(cost.reused)],
   ['Last server time', (cost) => formatServerMs(cost.lastServerMs)],
   ['Server time, total', (cost) => formatServerMs(cost.totalServerMs)],
 ];
@@ -51,8 +52,9 @@ export function CostPanel({ mode }: { mode: ViewMode }) {
         </tbody>
       </table>
       <p className="cost-note">
-        Server time is the database time each response reports in its <code>Server-Timing</code> header. Change-feed
-        rows are changes.
+        Server time is the database time each response reports in its <code>Server-Timing</code> header. A reused
+        answer was kept by the server from an identical request since the last order change: no database time.
+        Change-feed rows are changes.
       </p>
     </section>
   );
