@@ -83,10 +83,11 @@ export default fp(
       done();
     });
 
-    await fastify.register(cors, {
-      origin: opts.allowedOrigins.length ? opts.allowedOrigins : false,
-      credentials: true,
-    });
+    // Only when some other site may call: with no origin allowed the plugin would still copy its options and
+    // resolve `false` on every request, and answer nothing a 404 does not.
+    if (opts.allowedOrigins.length) {
+      await fastify.register(cors, { origin: opts.allowedOrigins, credentials: true });
+    }
 
     // A callback hook: it runs on every request, and an async one costs a promise each time even for reads.
     fastify.addHook('onRequest', (request, _reply, done) => {

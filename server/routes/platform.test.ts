@@ -133,7 +133,9 @@ describe('global rate limit', () => {
   it('CORS allows configured origins', async () => {
     const open = await buildTestApp({ ALLOWED_ORIGINS: 'https://dash.example' });
     const res = await open.app.inject({ method: 'OPTIONS', url: '/api/auth/login', headers: { origin: 'https://dash.example', 'access-control-request-method': 'POST' } });
+    const other = await open.app.inject({ method: 'OPTIONS', url: '/api/auth/login', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     await open.close();
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-origin']).toBe('https://dash.example');
     expect(res.headers['access-control-allow-credentials']).toBe('true');
   });
