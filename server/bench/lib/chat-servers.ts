@@ -72,7 +72,7 @@ export async function startSwitchboardChat(users: number): Promise<ChatServer & 
   return { name: 'Switchboard', running, target: { kind: 'switchboard', url: running.url, roomId, cookies }, stop, setupMs };
 }
 
-export async function startChatPeer(name: string, script: string, kind: 'socketio' | 'ws'): Promise<ChatServer> {
-  const running = await startPeer(script, '/ready');
+export async function startChatPeer(name: string, script: string, kind: 'socketio' | 'ws', env: Record<string, string> = {}): Promise<ChatServer> {
+  const running = await startPeer(script, '/ready', env);
   return { name, running, target: { kind, url: running.url }, stop: () => running.stop() };
 }

@@ -85,9 +85,9 @@ export function buildForBench(): void {
 }
 
 /** A peer of `server/bench/peers/`, compiled by `buildForBench`. */
-export async function startPeer(script: string, readyPath: string): Promise<Running> {
+export async function startPeer(script: string, readyPath: string, env: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
-  return startProcess([join(PEERS_BUILT, basename(script).replace(/\.ts$/, '.js'))], readyPath, port);
+  return startProcess([join(PEERS_BUILT, basename(script).replace(/\.ts$/, '.js'))], readyPath, port, env);
 }
 
 /**
