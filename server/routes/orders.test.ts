@@ -1,7 +1,8 @@
 // Orders over REST: writes and their preconditions, both list modes over every sort while other writes happen
 // between page fetches, links, caching headers and every refused parameter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CursorMeta, Order, PageMeta } from '../contract/orders.js';
+import { Value } from 'typebox/value';
+import { OrderList, type CursorMeta, type Order, type PageMeta } from '../contract/orders.js';
 import { seededRandom } from '../orders/sample-data.js';
 import { seedOrders } from '../orders/seed.js';
 import { buildTestApp, registerUser, type TestApp } from '../test/helpers.js';
@@ -189,6 +190,18 @@ describe('orders: writes', () => {
     expect(empty.statusCode).toBe(400);
     const unknown = await api('PATCH', '/api/orders/1', { version: 9 });
     expect(fieldsOf(unknown)).toEqual(['body.version']);
+  });
+});
+
+describe('orders: list answers', () => {
+  it('are JSON of the contract shape in both modes, empty ones too', async () => {
+    for (const url of ['/api/orders?page=2&page_size=7', '/api/orders?limit=5&sort=amount', '/api/orders?q=nobody-is-called-this', '/api/orders?page=999']) {
+      const res = await api('GET', url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body: unknown = res.json();
+      expect(Value.Check(OrderList, body), `${url}: ${[...Value.Errors(OrderList, body)].map((e) => e.message).join('; ')}`).toBe(true);
+    }
   });
 });
 
