@@ -1,29 +1,19 @@
 // The table rebuild of 0007 on a database written by the earlier schema: rows, read times and counts are kept,
 // and ids go on from where AUTOINCREMENT had got to, even past rows that were deleted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../open-database.js';
 import { createNotificationsRepository } from '../../notifications/notifications-repository.js';
-import { migrations } from './index.js';
+import { databaseBefore } from '../../test/migrations.js';
 
-const dirs: string[] = [];
+const removals: (() => void)[] = [];
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const remove of removals.splice(0)) remove();
 });
 
 it('keeps every row and its read time, and never hands out an id again', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'migration-0007-'));
-  dirs.push(dir);
-  const sqlite = new SQLite(join(dir, 'switchboard.db'));
-  sqlite.pragma('foreign_keys = ON');
-  const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0007'));
-  const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before } }).migrateToLatest();
-  expect(error).toBeUndefined();
+  const { dir, old, remove } = await databaseBefore('0007');
+  removals.push(remove);
   await sql`insert into users (id, username, password_hash, role, created_at) values (1, 'old_a', 'x', 'user', 0), (2, 'old_b', 'x', 'user', 0)`.execute(old);
   for (const [user, readAt] of [[1, 5], [2, null], [1, null], [2, null]] as const) {
     await sql`insert into notifications (user_id, kind, title, body, level, created_at, read_at)
