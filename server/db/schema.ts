@@ -75,9 +75,16 @@ export interface NotificationReceiptsTable {
 }
 
 /** Kept in step with `notifications` in the transactions that change it; no row means none unread. */
+/** An account's unread count is `unread_adjust + notification_totals.broadcasts - broadcasts_before` (see 0008). */
 export interface NotificationCountsTable {
   user_id: number;
-  unread: number;
+  unread_adjust: number;
+  broadcasts_before: number;
+}
+
+export interface NotificationTotalsTable {
+  id: number;
+  broadcasts: number;
 }
 
 export interface NotificationSettingsTable {
@@ -145,6 +152,7 @@ export interface Database {
   order_changes: OrderChangesTable;
   notifications: NotificationsTable;
   notification_counts: NotificationCountsTable;
+  notification_totals: NotificationTotalsTable;
   notification_receipts: NotificationReceiptsTable;
   notification_settings: NotificationSettingsTable;
   notification_sources: NotificationSourcesTable;

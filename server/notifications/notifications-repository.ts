@@ -12,7 +12,7 @@ import {
   type NotificationSettings,
 } from '../contract/notifications.js';
 import type { Database, NotificationRow, NotificationSettingsRow } from '../db/schema.js';
-import { addUnread, readUnread, subtractUnread } from './unread-counts.js';
+import { addBroadcast, addUnread, readUnread, subtractUnread } from './unread-counts.js';
 
 export interface NotificationContent {
   kind: NotificationKind;
@@ -285,13 +285,17 @@ function writerFor(trx: Transaction<Database>): NotificationsWriter {
    * id), which keeps the broadcasts an account sees a suffix of all broadcasts (see `firstBroadcastOf`).
    */
   async function insertBroadcast(content: NotificationContent, at: number): Promise<number> {
+    // The previous broadcast's audience (the newest is the largest: audiences never go down), read before this one
+    // is stored: the accounts made since have no count yet.
+    const previous = await sql<{ since: number | null }>`
+      select audience_upto as since from notifications where user_id is null order by id desc limit 1`.execute(trx);
     const stored = await sql<{ recipients: number }>`
       insert into notifications (user_id, audience_upto, kind, title, body, link, level, created_at)
       select null, seq, ${content.kind}, ${content.title}, ${content.body}, ${content.link}, ${content.level}, ${at}
       from sqlite_sequence where name = 'users' and exists (select 1 from users)
       returning (select count(*) from users) as recipients`.execute(trx);
     const recipients = Number(stored.rows[0]?.recipients ?? 0);
-    if (recipients > 0) await addUnread(trx);
+    if (recipients > 0) await addBroadcast(trx, Number(previous.rows[0]?.since ?? 0));
     return recipients;
   }
 

@@ -84,6 +84,22 @@ describe('unread counts', () => {
     expect(await repo.unreadCount(a)).toBe(0);
     await expectInStep();
 
+    // Accounts made between broadcasts: one is sent its own notification first (its count starts there), the
+    // other nothing; the next broadcast counts for both, the ones before for neither.
+    const e = (await users.create({ username: 'count_e', passwordHash: 'x' })).id;
+    const f = (await users.create({ username: 'count_f', passwordHash: 'x' })).id;
+    ids.push(e, f);
+    await repo.transaction((w) => w.insertFor([e], content, 13));
+    expect([await repo.unreadCount(e), await repo.unreadCount(f)]).toEqual([1, 0]);
+    await repo.transaction(async (w) => {
+      await w.insertFor('all', content, 14);
+      await w.insertFor('all', content, 15);
+    });
+    expect([await repo.unreadCount(e), await repo.unreadCount(f)]).toEqual([3, 2]);
+    expect((await repo.markAllRead(f, 16)).count).toBe(2);
+    expect(await repo.unreadCount(f)).toBe(0);
+    await expectInStep();
+
     await database.db.deleteFrom('users').where('id', '=', c).execute();
     expect(await repo.unreadCount(c)).toBe(0);
   });
