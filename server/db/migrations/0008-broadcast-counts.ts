@@ -2,11 +2,11 @@ import { sql, type Kysely, type Migration } from 'kysely';
 
 // A broadcast no longer touches a row per account. Its unread count went up by an upsert for every user, so what a
 // broadcast cost grew with the accounts (4.8–5.0 ms of CPU at 20,000 accounts, 1.2–1.3 ms with this change; at 500
-// the synchronous commit and the request are most of it either way). Now there is one total of broadcasts, and each account keeps the total at the time it
-// could first see one (`broadcasts_before`, the broadcasts stored before it existed) and `unread_adjust`: its own
-// unread notifications less the broadcasts it has read or deleted. Its unread count is
-// `unread_adjust + broadcasts - broadcasts_before`. A broadcast adds one to the total and a row for each account made
-// since the previous broadcast, which has none yet.
+// the synchronous commit and the request are most of it either way). Now there is one total of broadcasts, and each
+// account keeps the total at the time it could first see one (`broadcasts_before`, the broadcasts stored before it
+// existed) and `unread_adjust`: its own unread notifications less the broadcasts it has read or deleted. Its unread
+// count is `unread_adjust + broadcasts - broadcasts_before`. A broadcast adds one to the total and a row for each
+// account made since the previous broadcast, which has none yet.
 //
 // The check that a count never goes below 0 no longer holds for the stored part, and SQLite drops a check only by
 // rebuilding the table: it is small (a row per account), and every count is carried over unchanged.
