@@ -52,34 +52,55 @@ export function recordHeaders(middleware: Middleware): Record<string, string> {
   return headers;
 }
 
+/** API answers (JSON, event streams) are never documents; the interactive docs under /api/docs are. */
+export const isApiData = (url: string): boolean => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
 export default fp(
   async (fastify, opts: { allowedOrigins: string[] }) => {
     // Helmet itself, built once, its headers recorded once (see `recordHeaders`). The Fastify wrapper builds a new
     // helmet on every request (so that routes may vary it, which none here does): 10–15 µs of parsing the same
     // policy again for every API call.
-    const securityHeaders = helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          // Served over plain HTTP on a LAN this would rewrite every request to https and break the app.
-          upgradeInsecureRequests: null,
+    const documentHeaders = recordHeaders(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'"],
+            imgSrc: ["'self'", 'data:'],
+            connectSrc: ["'self'"],
+            fontSrc: ["'self'"],
+            objectSrc: ["'none'"],
+            frameAncestors: ["'none'"],
+            baseUri: ["'self'"],
+            formAction: ["'self'"],
+            // Served over plain HTTP on a LAN this would rewrite every request to https and break the app.
+            upgradeInsecureRequests: null,
+          },
         },
-      },
-      // HSTS only means something when the app is reached over HTTPS; a proxy that terminates TLS sets it.
-      strictTransportSecurity: false,
-    });
-    const headers = recordHeaders(securityHeaders);
-    fastify.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(headers);
+        // HSTS only means something when the app is reached over HTTPS; a proxy that terminates TLS sets it.
+        strictTransportSecurity: false,
+      }),
+    );
+    // API data gets the headers OWASP's REST Security Cheat Sheet lists for API responses: a CSP that allows
+    // nothing (stricter than the page's, and a fifth of its length), no framing, no sniffing. The rest of helmet's
+    // set only means something for a document. A response's header block stays in memory as long as the response
+    // is open, so an event stream holds 900 bytes of headers with the page's set and 540 with this one.
+    const apiHeaders = recordHeaders(
+      helmet({
+        contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+        xFrameOptions: { action: 'deny' },
+        crossOriginOpenerPolicy: false,
+        originAgentCluster: false,
+        xDnsPrefetchControl: false,
+        xDownloadOptions: false,
+        xPermittedCrossDomainPolicies: false,
+        xXssProtection: false,
+        strictTransportSecurity: false,
+      }),
+    );
+    fastify.addHook('onRequest', (request, reply, done) => {
+      reply.headers(isApiData(request.url) ? apiHeaders : documentHeaders);
       done();
     });
 

@@ -92,13 +92,20 @@ describe('HTTP hygiene', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 
-  it('sends security headers with a CSP, on errors too', async () => {
+  it('sends API data the API security headers, on errors too, and documents the page policy', async () => {
     for (const url of ['/api/health', '/api/no-such-route', '/api/notifications']) {
       const res = await t.app.inject({ url });
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none';frame-ancestors 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
     }
+    // The interactive API docs are a page: the page's policy, which lets its own scripts and styles run.
+    const docs = await t.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('keeps CORS closed to origins that are not allowed', async () => {
