@@ -1,19 +1,13 @@
 // The table rebuild of 0007 on a database written by the earlier schema: rows, read times and counts are kept,
 // and ids go on from where AUTOINCREMENT had got to, even past rows that were deleted.
 import { sql } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDatabase } from '../open-database.js';
 import { createNotificationsRepository } from '../../notifications/notifications-repository.js';
 import { databaseBefore } from '../../test/migrations.js';
 
-const removals: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of removals.splice(0)) remove();
-});
-
 it('keeps every row and its read time, and never hands out an id again', async () => {
-  const { dir, old, remove } = await databaseBefore('0007');
-  removals.push(remove);
+  const { dir, old } = await databaseBefore('0007');
   await sql`insert into users (id, username, password_hash, role, created_at) values (1, 'old_a', 'x', 'user', 0), (2, 'old_b', 'x', 'user', 0)`.execute(old);
   for (const [user, readAt] of [[1, 5], [2, null], [1, null], [2, null]] as const) {
     await sql`insert into notifications (user_id, kind, title, body, level, created_at, read_at)

@@ -1,20 +1,14 @@
 // 0008 on a database of the 0007 schema: every account's unread count is the same after the rebuild, and
 // broadcasts and accounts made afterwards are counted by the new rule.
 import { sql } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDatabase } from '../open-database.js';
 import { createUsersRepository } from '../../auth/users-repository.js';
 import { createNotificationsRepository } from '../../notifications/notifications-repository.js';
 import { databaseBefore } from '../../test/migrations.js';
 
-const removals: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of removals.splice(0)) remove();
-});
-
 it('keeps every unread count, and counts what comes after by the new rule', async () => {
-  const { dir, old, remove } = await databaseBefore('0008');
-  removals.push(remove);
+  const { dir, old } = await databaseBefore('0008');
   await sql`insert into users (id, username, password_hash, role, created_at)
     values (1, 'old_a', 'x', 'user', 0), (2, 'old_b', 'x', 'user', 0), (3, 'old_c', 'x', 'user', 0), (4, 'old_d', 'x', 'user', 0)`.execute(old);
   // Two broadcasts (the first before account 3 existed), one own notification of 3's; 1 has read the first
