@@ -1,4 +1,6 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Heartbeats } from './heartbeats.js';
 import { createSseStream, formatComment, formatEvent, type SseSink } from './sse.js';
@@ -19,6 +21,7 @@ class FakeSink extends EventEmitter implements SseSink {
     this.status = status;
     this.headers = headers;
   }
+  removeHeader() {}
   flushHeaders() {}
   write(chunk: string) {
     this.chunks.push(chunk);
@@ -75,7 +78,7 @@ describe('SSE stream', () => {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       'x-accel-buffering': 'no',
-      connection: 'keep-alive',
+      connection: 'close',
       'x-request-id': 'r1',
     });
     expect(sink.text).toBe('retry: 1500\n\nevent: a\ndata: {}\n\n');
@@ -170,5 +173,33 @@ describe('SSE stream', () => {
     expect(sink.chunks.slice(1)).toEqual(['event: a\nid: 1\ndata: 1\n\nevent: b\ndata: 2\n\n']);
     stream.close();
     expect(stream.sendFormatted(frames)).toBe(false);
+  });
+});
+
+describe('SSE over a real connection', () => {
+  it('sends the body unchunked, each write as it was given, and ends the connection with the stream', async () => {
+    let stream: ReturnType<typeof createSseStream> | undefined;
+    const server = createServer((req, res) => {
+      stream = createSseStream(res, req, { retryMs: 1500, heartbeats: new Heartbeats(60_000) });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      let raw = '';
+      socket.setEncoding('latin1').on('data', (chunk: string) => (raw += chunk));
+      socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n');
+      await vi.waitFor(() => expect(raw).toContain('retry: 1500'));
+      stream!.sendFormatted(formatEvent({ event: 'a', id: 1, data: '{}' }));
+      stream!.close({ retryMs: 250 });
+      await once(socket, 'end');
+      const [head, body] = raw.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(head).toMatch(/\r\nConnection: close(\r\n|$)/i);
+      expect(head).not.toMatch(/transfer-encoding/i);
+      expect(body).toBe('retry: 1500\n\nevent: a\nid: 1\ndata: {}\n\nretry: 250\n\n');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -3,6 +3,10 @@
 // live. Headers go out at once, `retry:` first; a comment keeps proxies from timing out an idle stream; a
 // client that stops reading is disconnected instead of being buffered for without bound (it resumes with
 // Last-Event-ID).
+//
+// The body is delimited by the connection's close (RFC 9112, 6.3), not chunked: a stream has no end to
+// announce, and chunked framing made every event four socket writes (size, CRLF, data, CRLF) instead of one,
+// most of what a broadcast cost per stream. See docs/decisions/012-close-delimited-event-streams.md.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Heartbeat, Heartbeats } from './heartbeats.js';
@@ -13,11 +17,14 @@ export const SSE_HEADERS = {
   'cache-control': 'no-cache, no-transform',
   // nginx buffers proxied responses unless told otherwise.
   'x-accel-buffering': 'no',
-  connection: 'keep-alive',
+  // The body runs until the connection closes, so the connection is not reused after it.
+  connection: 'close',
 } as const;
 
 /** What the stream needs of the response: `ServerResponse` has it, and tests can fake it. */
 export interface SseSink {
+  /** Removing `transfer-encoding` before the head is written is how Node is told not to chunk the body. */
+  removeHeader(name: string): void;
   writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
   flushHeaders(): void;
   write(chunk: string): boolean;
@@ -133,6 +140,7 @@ class EventStream implements SseStream {
     clientGone.on('close', this.onClientGone);
     sink.on('close', this.onClientGone);
     sink.on('error', this.onError);
+    sink.removeHeader('transfer-encoding');
     sink.writeHead(200, { ...options.headers, ...SSE_HEADERS });
     sink.flushHeaders();
     this.write(`retry: ${Math.round(options.retryMs)}\n\n`);

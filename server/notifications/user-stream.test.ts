@@ -15,6 +15,7 @@ class MemorySink extends EventEmitter implements SseSink {
   destroyed = false;
   writableEnded = false;
   writeHead() {}
+  removeHeader() {}
   flushHeaders() {}
   write(chunk: string) {
     this.text += chunk;

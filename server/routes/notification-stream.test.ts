@@ -63,7 +63,8 @@ describe('opening a stream', () => {
     expect(client.headers['content-encoding']).toBeUndefined();
     expect(client.headers['cache-control']).toBe('no-cache, no-transform');
     expect(client.headers['x-accel-buffering']).toBe('no');
-    expect(client.headers.connection).toBe('keep-alive');
+    expect(client.headers.connection).toBe('close');
+    expect(client.headers['transfer-encoding']).toBeUndefined();
     expect(client.headers['x-request-id']).toBeTruthy();
     expect(client.headers['x-content-type-options']).toBe('nosniff');
     expect(client.retries[0]).toBe(STREAM_RETRY_MS);
