@@ -211,6 +211,13 @@ class NotificationStream implements UserStream {
   }
 }
 
+/** Claimed streams of one user at one position: one read answers them all. */
+interface ClaimGroup {
+  userId: number;
+  position: number;
+  streams: NotificationStream[];
+}
+
 export function createUserStream(sse: SseStream, userId: number, sessionId: string, deps: UserStreamDeps): UserStream {
   return new NotificationStream(sse, userId, sessionId, deps);
 }
@@ -225,20 +232,27 @@ export function createUserStream(sse: SseStream, userId: number, sessionId: stri
 export function wakeStreams(streams: Iterable<UserStream>, notifications: Pick<NotificationsService, 'newFor'>): void {
   let release!: () => void;
   const claimed = new Promise<void>((resolve) => (release = resolve));
-  const groups = new Map<string, { userId: number; position: number; streams: NotificationStream[] }>();
+  const groups: ClaimGroup[] = [];
+  // The hub hands a user's streams one after another, so grouping looks only among the current user's groups (a
+  // user has a few tabs): no key to build per stream. A user seen again later only makes one more read.
+  let userGroups: ClaimGroup[] = [];
   for (const stream of streams) {
     const position = stream instanceof NotificationStream ? stream.claim(claimed) : undefined;
     if (position === undefined) {
       stream.wake();
       continue;
     }
-    const key = `${stream.userId}:${position}`;
-    const group = groups.get(key);
-    if (group) group.streams.push(stream as NotificationStream);
-    else groups.set(key, { userId: stream.userId, position, streams: [stream as NotificationStream] });
+    if (userGroups[0]?.userId !== stream.userId) userGroups = [];
+    let group = userGroups.find((g) => g.position === position);
+    if (!group) {
+      group = { userId: stream.userId, position, streams: [] };
+      userGroups.push(group);
+      groups.push(group);
+    }
+    group.streams.push(stream as NotificationStream);
   }
-  if (groups.size === 0) return release();
-  const answers = [...groups.values()].map(({ userId, position, streams: members }) =>
+  if (groups.length === 0) return release();
+  const answers = groups.map(({ userId, position, streams: members }) =>
     notifications.newFor(userId, position, PAGE).then(
       (found) => {
         const frames = framesOf(found, 0);
