@@ -1,6 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Heartbeats } from './heartbeats.js';
 import { createSseStream, formatComment, formatEvent, type SseSink } from './sse.js';
@@ -198,6 +199,44 @@ describe('SSE over a real connection', () => {
       expect(head).toMatch(/\r\nConnection: close(\r\n|$)/i);
       expect(head).not.toMatch(/transfer-encoding/i);
       expect(body).toBe('retry: 1500\n\nevent: a\nid: 1\ndata: {}\n\nretry: 250\n\n');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('waits for a client that stops reading, and closes it once more than the bound waits for it', async () => {
+    let stream: ReturnType<typeof createSseStream> | undefined;
+    let closedAs: string | undefined;
+    const server = createServer((req, res) => {
+      stream = createSseStream(res, req, { retryMs: 1500, heartbeats: new Heartbeats(60_000), maxBufferedBytes: 4 * 1024 * 1024 });
+      stream.onClose((reason) => (closedAs = reason));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      let received = 0;
+      socket.on('data', (chunk: Buffer) => (received += chunk.length));
+      socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n');
+      await vi.waitFor(() => expect(received).toBeGreaterThan(0));
+      socket.pause();
+      const frame = formatEvent({ data: 'x'.repeat(64 * 1024) });
+      // Past what the kernel takes, the writes wait in Node, and `drained()` answers only once the client reads.
+      let waiting = false;
+      for (let i = 0; i < 200 && !waiting; i++) {
+        expect(stream!.sendFormatted(frame)).toBe(true);
+        waiting = (await Promise.race([stream!.drained(), sleep(20).then(() => 'waiting' as const)])) === 'waiting';
+      }
+      expect(waiting).toBe(true);
+      expect(closedAs).toBeUndefined();
+      const drained = stream!.drained();
+      socket.resume();
+      expect(await drained).toBe(true);
+      // A client that never reads again is closed once the bound is passed, not buffered for without end.
+      socket.pause();
+      for (let i = 0; i < 1000 && stream!.sendFormatted(frame); i++);
+      expect(closedAs).toBe('slow');
+      socket.destroy();
     } finally {
       server.close();
     }

@@ -5,8 +5,10 @@
 // Last-Event-ID).
 //
 // The body is delimited by the connection's close (RFC 9112, 6.3), not chunked: a stream has no end to
-// announce, and chunked framing made every event four socket writes (size, CRLF, data, CRLF) instead of one,
-// most of what a broadcast cost per stream. See docs/decisions/012-close-delimited-event-streams.md.
+// announce, and chunked framing made every event four socket writes (size, CRLF, data, CRLF) instead of one.
+// Once the head is on the socket, events are written to the socket itself: a close-delimited body is exactly
+// its bytes, and the response's own write path (a cork and a tick per write) was most of what a broadcast cost
+// per stream beyond the system call. See docs/decisions/012-close-delimited-event-streams.md.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Heartbeat, Heartbeats } from './heartbeats.js';
@@ -21,21 +23,38 @@ export const SSE_HEADERS = {
   connection: 'close',
 } as const;
 
+/** Where events are written: the response's socket once the head is on it, else the response. */
+export interface SseOutput {
+  write(chunk: string): boolean;
+  readonly writableLength: number;
+  readonly writableNeedDrain: boolean;
+  readonly destroyed: boolean;
+  on(event: 'drain', listener: () => void): unknown;
+  off(event: 'drain', listener: () => void): unknown;
+}
+
 /** What the stream needs of the response: `ServerResponse` has it, and tests can fake it. */
-export interface SseSink {
+export interface SseSink extends SseOutput {
   /** Removing `transfer-encoding` before the head is written is how Node is told not to chunk the body. */
   removeHeader(name: string): void;
   writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
   flushHeaders(): void;
-  write(chunk: string): boolean;
   end(): unknown;
   destroy(): unknown;
-  readonly writableLength: number;
-  readonly writableNeedDrain: boolean;
-  readonly destroyed: boolean;
   readonly writableEnded: boolean;
+  /** Null until the response has a connection (a pipelined request waits for the responses before it). */
+  readonly socket?: SseOutput | null;
   on(event: 'close' | 'drain' | 'error', listener: () => void): unknown;
   off(event: 'close' | 'drain' | 'error', listener: () => void): unknown;
+}
+
+/**
+ * The socket, when the head has reached it and nothing of the response waits in Node's own queue (the response's
+ * `writableLength` counts its queue and the socket's); else the response, which keeps the order itself.
+ */
+function outputOf(sink: SseSink): SseOutput {
+  const socket = sink.socket;
+  return socket && !socket.destroyed && sink.writableLength === socket.writableLength ? socket : sink;
 }
 
 /** Emits `close` when the client goes away (the request of the response). */
@@ -123,6 +142,7 @@ class EventStream implements SseStream {
   private readonly maxBuffered: number;
   private readonly drainTimeoutMs: number;
   private isClosed = false;
+  private readonly out: SseOutput;
   private readonly onClientGone = () => this.finish('client');
   private readonly onError = () => {
     this.finish('error');
@@ -143,6 +163,7 @@ class EventStream implements SseStream {
     sink.removeHeader('transfer-encoding');
     sink.writeHead(200, { ...options.headers, ...SSE_HEADERS });
     sink.flushHeaders();
+    this.out = outputOf(sink);
     this.write(`retry: ${Math.round(options.retryMs)}\n\n`);
   }
 
@@ -161,15 +182,15 @@ class EventStream implements SseStream {
   }
 
   private write(chunk: string): boolean {
-    const sink = this.sink;
-    if (this.isClosed || sink.destroyed || sink.writableEnded) return false;
+    const { sink, out } = this;
+    if (this.isClosed || sink.destroyed || sink.writableEnded || out.destroyed) return false;
     try {
-      sink.write(chunk);
+      out.write(chunk);
     } catch {
       this.onError();
       return false;
     }
-    if (sink.writableLength > this.maxBuffered) {
+    if (out.writableLength > this.maxBuffered) {
       // Nothing more can reach a client this far behind; it reconnects and resumes from its Last-Event-ID.
       this.finish('slow');
       sink.destroy();
@@ -197,11 +218,11 @@ class EventStream implements SseStream {
 
   drained(): Promise<boolean> {
     if (this.isClosed) return Promise.resolve(false);
-    if (!this.sink.writableNeedDrain) return Promise.resolve(true);
+    if (!this.out.writableNeedDrain) return Promise.resolve(true);
     return new Promise((resolve) => {
       const done = (ok: boolean) => {
         clearTimeout(timer);
-        this.sink.off('drain', onDrain);
+        this.out.off('drain', onDrain);
         const at = this.listeners.indexOf(onClosed);
         if (at >= 0) this.listeners.splice(at, 1);
         resolve(ok);
@@ -212,7 +233,7 @@ class EventStream implements SseStream {
         this.finish('slow');
         this.sink.destroy();
       }, this.drainTimeoutMs);
-      this.sink.on('drain', onDrain);
+      this.out.on('drain', onDrain);
       this.listeners.push(onClosed);
     });
   }
