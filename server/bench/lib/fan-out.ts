@@ -1,6 +1,7 @@
 // The fan-out measurements both servers go through in the same order, so neither gets a warmer or emptier heap.
 // CPU and memory are read from /proc for the server's pid: the client pool's work never counts against it.
 import { readFileSync } from 'node:fs';
+import { liveHeapBytes } from './inspector.js';
 import { processUsage } from './process-usage.js';
 import type { DeliveryResult, SsePool, Trigger } from './sse-pool.js';
 
@@ -105,13 +106,32 @@ export async function fanOut(pool: SsePool, target: Target): Promise<FanOut> {
   return { streams: delivery.streams, cpuMs, cpuUsPerEvent: (cpuMs * 1000) / delivery.delivered, delivery };
 }
 
-/** (RSS with `cookies.length` more idle streams − RSS before) / streams, in bytes. */
-export async function idleStreamBytes(pool: SsePool, target: Target, cookies: string[]): Promise<number> {
+/** What one idle stream costs a server, in bytes. */
+export interface IdleStreamBytes {
+  /** (RSS with the streams open − RSS before) / streams, as the process stands (garbage not yet collected counts). */
+  rss: number;
+  /** The same with both readings taken right after full collections; only with an inspector port. */
+  rssCollected?: number;
+  /** Live heap after full collections, grown per stream; only with an inspector port. */
+  heap?: number;
+}
+
+/**
+ * Opens `cookies.length` idle streams and reads what they cost. With the server's inspector port (see
+ * inspector.ts), also after full collections: what the streams hold, apart from the garbage opening them left.
+ */
+export async function idleStreamBytes(pool: SsePool, target: Target, cookies: string[], inspectPort?: number): Promise<IdleStreamBytes> {
+  const n = cookies.length;
   await sleep(SETTLE_MS);
-  const before = processUsage(target.pid).rssBytes;
+  const rssBefore = processUsage(target.pid).rssBytes;
+  const heapBefore = inspectPort === undefined ? undefined : await liveHeapBytes(inspectPort);
+  const collectedBefore = processUsage(target.pid).rssBytes;
   await openStreams(pool, target, cookies);
   await sleep(SETTLE_MS);
-  return (processUsage(target.pid).rssBytes - before) / cookies.length;
+  const rss = (processUsage(target.pid).rssBytes - rssBefore) / n;
+  if (inspectPort === undefined || heapBefore === undefined) return { rss };
+  const heap = ((await liveHeapBytes(inspectPort)) - heapBefore) / n;
+  return { rss, rssCollected: (processUsage(target.pid).rssBytes - collectedBefore) / n, heap };
 }
 
 /** Samples a process's RSS every second while `work` runs. */

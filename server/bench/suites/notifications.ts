@@ -10,7 +10,7 @@ import { fixed, ratio, verdict, type Row } from '../lib/table.js';
 import type { SuiteOptions, SuiteResult } from '../lib/suite.js';
 import { freePort, signUp, startPeer, startSwitchboard, type Running } from '../lib/processes.js';
 import { startSsePool, type SsePool } from '../lib/sse-pool.js';
-import { fanOut, fanOutInterleaved, idleStreamBytes, mapLimit, openFileLimit, openStreams, type FanOut, type Target } from '../lib/fan-out.js';
+import { fanOut, fanOutInterleaved, idleStreamBytes, mapLimit, openFileLimit, openStreams, type FanOut, type IdleStreamBytes, type Target } from '../lib/fan-out.js';
 import { inspectOption } from '../lib/inspector.js';
 import { complete, soak } from './notifications-soak.js';
 
@@ -87,14 +87,16 @@ async function fanOutSideBySide(pool: SsePool, lanes: { target: Target; cookies:
   }
 }
 
-async function idleThenFanOut(pool: SsePool, target: Target, cookies: string[]): Promise<{ idleBytes: number; large: FanOut }> {
-  const idleBytes = await idleStreamBytes(pool, target, cookies);
+async function idleThenFanOut(pool: SsePool, target: Target, cookies: string[], inspectPort: number): Promise<{ idleBytes: IdleStreamBytes; large: FanOut }> {
+  const idleBytes = await idleStreamBytes(pool, target, cookies, inspectPort);
   const large = await fanOut(pool, target);
   await pool.close(0);
   return { idleBytes, large };
 }
 
-function rows(ours: Record<'small' | 'large', FanOut>, peer: Record<'small' | 'large', FanOut>, idle: { ours: number; peer: number }): Row[] {
+const kib = (bytes: number) => `${fixed(bytes / 1024, 1)} KiB`;
+
+function rows(ours: Record<'small' | 'large', FanOut>, peer: Record<'small' | 'large', FanOut>, idle: { ours: IdleStreamBytes; peer: IdleStreamBytes }): Row[] {
   const out: Row[] = [];
   for (const size of ['small', 'large'] as const) {
     const [a, b] = [ours[size], peer[size]];
@@ -106,8 +108,14 @@ function rows(ours: Record<'small' | 'large', FanOut>, peer: Record<'small' | 'l
       { measure: `${label}: delivery latency p50 / p99`, ours: `${fixed(a.delivery.p50Ms)} / ${fixed(a.delivery.p99Ms)} ms`, peer: `${fixed(b.delivery.p50Ms)} / ${fixed(b.delivery.p99Ms)} ms`, ratio: ratio(a.delivery.p99Ms / b.delivery.p99Ms), target: 'reported', result: '-' },
     );
   }
-  const memRatio = idle.ours / idle.peer;
-  out.push({ measure: `memory per idle open stream (RSS delta / ${n(LARGE)})`, ours: `${fixed(idle.ours / 1024, 1)} KiB`, peer: `${fixed(idle.peer / 1024, 1)} KiB`, ratio: ratio(memRatio), target: '≤ 1.2×', result: verdict(memRatio <= 1.2) });
+  const memRatio = idle.ours.rss / idle.peer.rss;
+  out.push({ measure: `memory per idle open stream (RSS delta / ${n(LARGE)})`, ours: kib(idle.ours.rss), peer: kib(idle.peer.rss), ratio: ratio(memRatio), target: '≤ 1.2×', result: verdict(memRatio <= 1.2) });
+  // What the streams hold, apart from the garbage that opening them left: both servers collected before each reading.
+  for (const [label, pick] of [['RSS delta after full collections', (b: IdleStreamBytes) => b.rssCollected], ['live heap after full collections', (b: IdleStreamBytes) => b.heap]] as const) {
+    const [a, b] = [pick(idle.ours), pick(idle.peer)];
+    if (a === undefined || b === undefined) continue;
+    out.push({ measure: `memory per idle open stream (${label} / ${n(LARGE)})`, ours: kib(a), peer: kib(b), ratio: ratio(a / b), target: 'reported', result: '-' });
+  }
   return out;
 }
 
@@ -125,7 +133,9 @@ export async function notificationsSuite(_options: SuiteOptions): Promise<SuiteR
     const inspectPort = await freePort();
     const app = await startSwitchboard({ DATA_DIR: dataDir, REGISTRATIONS_PER_HOUR: '1000000', NODE_OPTIONS: inspectOption(inspectPort) });
     running.push(app);
-    const peerProcess = await startPeer('minimal-sse.ts', '/health');
+    // The peer is under an inspector too, so both can be asked for full collections before memory is read.
+    const peerInspectPort = await freePort();
+    const peerProcess = await startPeer('minimal-sse.ts', '/health', { NODE_OPTIONS: inspectOption(peerInspectPort) });
     running.push(peerProcess);
     const sb = await switchboardTarget(app);
     const peer = peerTarget(peerProcess);
@@ -135,8 +145,8 @@ export async function notificationsSuite(_options: SuiteOptions): Promise<SuiteR
       { target: sb.target, cookies: await sb.cookiesFor(SMALL) },
       { target: peer, cookies: none(SMALL) },
     ])) as [FanOut, FanOut];
-    const oursLarge = await idleThenFanOut(pool, sb.target, await sb.cookiesFor(LARGE));
-    const peerLarge = await idleThenFanOut(pool, peer, none(LARGE));
+    const oursLarge = await idleThenFanOut(pool, sb.target, await sb.cookiesFor(LARGE), inspectPort);
+    const peerLarge = await idleThenFanOut(pool, peer, none(LARGE), peerInspectPort);
     await peerProcess.stop();
     await openStreams(pool, sb.target, await sb.cookiesFor(SMALL));
     const soaked = await soak(pool, sb.target, inspectPort);
