@@ -177,22 +177,34 @@ describe('SSE stream', () => {
   });
 });
 
+/** A server whose one request becomes an event stream, and a raw client connection that has asked for it. */
+async function streamOverConnection(options: Partial<Parameters<typeof createSseStream>[2]> = {}) {
+  let opened!: (stream: ReturnType<typeof createSseStream>) => void;
+  const stream = new Promise<ReturnType<typeof createSseStream>>((resolve) => (opened = resolve));
+  const server = createServer((req, res) => opened(createSseStream(res, req, { retryMs: 1500, heartbeats: new Heartbeats(60_000), ...options })));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+  socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n');
+  return {
+    stream: await stream,
+    socket,
+    close: () => {
+      socket.destroy();
+      server.close();
+    },
+  };
+}
+
 describe('SSE over a real connection', () => {
   it('sends the body unchunked, each write as it was given, and ends the connection with the stream', async () => {
-    let stream: ReturnType<typeof createSseStream> | undefined;
-    const server = createServer((req, res) => {
-      stream = createSseStream(res, req, { retryMs: 1500, heartbeats: new Heartbeats(60_000) });
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
+    const { stream, socket, close } = await streamOverConnection();
     try {
-      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
       let raw = '';
       socket.setEncoding('latin1').on('data', (chunk: string) => (raw += chunk));
-      socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n');
       await vi.waitFor(() => expect(raw).toContain('retry: 1500'));
-      stream!.sendFormatted(formatEvent({ event: 'a', id: 1, data: '{}' }));
-      stream!.close({ retryMs: 250 });
+      stream.sendFormatted(formatEvent({ event: 'a', id: 1, data: '{}' }));
+      stream.close({ retryMs: 250 });
       await once(socket, 'end');
       const [head, body] = raw.split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
@@ -200,45 +212,37 @@ describe('SSE over a real connection', () => {
       expect(head).not.toMatch(/transfer-encoding/i);
       expect(body).toBe('retry: 1500\n\nevent: a\nid: 1\ndata: {}\n\nretry: 250\n\n');
     } finally {
-      server.close();
+      close();
     }
   });
 
   it('waits for a client that stops reading, and closes it once more than the bound waits for it', async () => {
-    let stream: ReturnType<typeof createSseStream> | undefined;
-    let closedAs: string | undefined;
-    const server = createServer((req, res) => {
-      stream = createSseStream(res, req, { retryMs: 1500, heartbeats: new Heartbeats(60_000), maxBufferedBytes: 4 * 1024 * 1024 });
-      stream.onClose((reason) => (closedAs = reason));
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
+    const { stream, socket, close } = await streamOverConnection({ maxBufferedBytes: 4 * 1024 * 1024 });
     try {
-      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+      let closedAs: string | undefined;
+      stream.onClose((reason) => (closedAs = reason));
       let received = 0;
       socket.on('data', (chunk: Buffer) => (received += chunk.length));
-      socket.write('GET / HTTP/1.1\r\nHost: test\r\n\r\n');
       await vi.waitFor(() => expect(received).toBeGreaterThan(0));
       socket.pause();
       const frame = formatEvent({ data: 'x'.repeat(64 * 1024) });
       // Past what the kernel takes, the writes wait in Node, and `drained()` answers only once the client reads.
       let waiting = false;
       for (let i = 0; i < 200 && !waiting; i++) {
-        expect(stream!.sendFormatted(frame)).toBe(true);
-        waiting = (await Promise.race([stream!.drained(), sleep(20).then(() => 'waiting' as const)])) === 'waiting';
+        expect(stream.sendFormatted(frame)).toBe(true);
+        waiting = (await Promise.race([stream.drained(), sleep(20).then(() => 'waiting' as const)])) === 'waiting';
       }
       expect(waiting).toBe(true);
       expect(closedAs).toBeUndefined();
-      const drained = stream!.drained();
+      const drained = stream.drained();
       socket.resume();
       expect(await drained).toBe(true);
       // A client that never reads again is closed once the bound is passed, not buffered for without end.
       socket.pause();
-      for (let i = 0; i < 1000 && stream!.sendFormatted(frame); i++);
+      for (let i = 0; i < 1000 && stream.sendFormatted(frame); i++);
       expect(closedAs).toBe('slow');
-      socket.destroy();
     } finally {
-      server.close();
+      close();
     }
   });
 });

@@ -122,16 +122,16 @@ export interface IdleStreamBytes {
  */
 export async function idleStreamBytes(pool: SsePool, target: Target, cookies: string[], inspectPort?: number): Promise<IdleStreamBytes> {
   const n = cookies.length;
+  const rssNow = () => processUsage(target.pid).rssBytes;
   await sleep(SETTLE_MS);
-  const rssBefore = processUsage(target.pid).rssBytes;
-  const heapBefore = inspectPort === undefined ? undefined : await liveHeapBytes(inspectPort);
-  const collectedBefore = processUsage(target.pid).rssBytes;
+  const rssBefore = rssNow();
+  const collected = inspectPort === undefined ? undefined : { heap: await liveHeapBytes(inspectPort), rss: rssNow() };
   await openStreams(pool, target, cookies);
   await sleep(SETTLE_MS);
-  const rss = (processUsage(target.pid).rssBytes - rssBefore) / n;
-  if (inspectPort === undefined || heapBefore === undefined) return { rss };
-  const heap = ((await liveHeapBytes(inspectPort)) - heapBefore) / n;
-  return { rss, rssCollected: (processUsage(target.pid).rssBytes - collectedBefore) / n, heap };
+  const rss = (rssNow() - rssBefore) / n;
+  if (inspectPort === undefined || collected === undefined) return { rss };
+  const heap = ((await liveHeapBytes(inspectPort)) - collected.heap) / n;
+  return { rss, rssCollected: (rssNow() - collected.rss) / n, heap };
 }
 
 /** Samples a process's RSS every second while `work` runs. */
