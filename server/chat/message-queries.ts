@@ -23,13 +23,27 @@ export interface InsertedMessage {
   room: { id: number; kind: RoomKind; name: string | null; members: number[] };
 }
 
-type RoomFacts = Pick<RoomRow, 'id' | 'kind' | 'name' | 'direct_key'>;
+export type RoomFacts = Pick<RoomRow, 'id' | 'kind' | 'name' | 'direct_key'>;
 
-const sharing = ({ id, kind, name, direct_key }: RoomFacts): InsertedMessage['room'] => ({
+export const sharing = ({ id, kind, name, direct_key }: RoomFacts): InsertedMessage['room'] => ({
   id,
   kind,
   name,
   members: directMembers(direct_key),
+});
+
+/** A message just stored: everything it is made of is known at the insert, so it is built, not read back. */
+export const newMessage = (id: number, seq: number, version: number, { roomId, author, clientId, text, at }: NewMessage): Message => ({
+  id,
+  room_id: roomId,
+  seq,
+  author: { id: author.id, username: author.username },
+  text,
+  client_id: clientId,
+  created_at: at,
+  edited_at: null,
+  deleted_at: null,
+  version,
 });
 
 async function nextVersion(trx: Transaction<Database>, roomId: number): Promise<number> {
@@ -62,7 +76,8 @@ export function messageQueries(db: ChatDb) {
   return {
     findMessage,
 
-    async insertMessage({ roomId, author, clientId, text, at }: NewMessage): Promise<InsertedMessage> {
+    async insertMessage(input: NewMessage): Promise<InsertedMessage> {
+      const { roomId, author, clientId, text, at } = input;
       // The one write every chat message makes, so its SQL is written out: the query builder costs more per
       // statement than SQLite does to run it. The text is portable (RETURNING is PostgreSQL's too).
       const outcome = await db.transaction().execute(async (trx) => {
@@ -78,20 +93,7 @@ export function messageQueries(db: ChatDb) {
         const row = (await sql<{ id: number }>`
           insert into messages (room_id, seq, version, author_id, text, client_id, created_at)
           values (${roomId}, ${seq}, ${version}, ${author.id}, ${text}, ${clientId}, ${at}) returning id`.execute(trx)).rows[0]!;
-        // Everything the message is made of is known here: it is built, not read back.
-        const message: Message = {
-          id: row.id,
-          room_id: roomId,
-          seq,
-          author: { id: author.id, username: author.username },
-          text,
-          client_id: clientId,
-          created_at: at,
-          edited_at: null,
-          deleted_at: null,
-          version,
-        };
-        return { message, created: true, room: sharing(room) };
+        return { message: newMessage(row.id, seq, version, input), created: true, room: sharing(room) };
       });
       // A number: the id of the message already stored under this client id.
       if (typeof outcome !== 'number') return outcome;

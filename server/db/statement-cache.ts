@@ -48,3 +48,30 @@ export async function sqliteConnectionOf<DB>(db: Kysely<DB>): Promise<SQLite.Dat
   const connection = rows[0]?.connection;
   return typeof connection === 'object' && connection !== null ? (connection as SQLite.Database) : undefined;
 }
+
+/** Runs `work` with what was prepared on SQLite's connection, or `portable` on any other database. */
+export type SqliteOr<T> = <R>(work: (prepared: T) => R, portable: () => Promise<R>) => Promise<R>;
+
+/**
+ * Synchronous work on the SQLite connection behind `db`, with statements `prepare`d on it once. Work must not run
+ * inside another caller's open transaction: a read would see its uncommitted rows, a write would join it. With none
+ * open it runs at once; it is synchronous, so no transaction can begin before it ends. Otherwise it queues for
+ * Kysely's connection behind that transaction.
+ */
+export function sqliteOr<DB, T>(db: Kysely<DB>, prepare: (sqlite: SQLite.Database) => T): SqliteOr<T> {
+  let fast: Promise<{ sqlite: SQLite.Database; prepared: T } | undefined> | undefined;
+  const ready = () => {
+    if (!fast) {
+      fast = sqliteConnectionOf(db).then((sqlite) => sqlite && { sqlite, prepared: prepare(sqlite) });
+      // A failed probe (the database was closing) is asked again next time.
+      fast.catch(() => (fast = undefined));
+    }
+    return fast;
+  };
+  return async (work, portable) => {
+    const local = await ready();
+    if (!local) return portable();
+    if (!local.sqlite.inTransaction) return work(local.prepared);
+    return db.connection().execute(async () => work(local.prepared));
+  };
+}

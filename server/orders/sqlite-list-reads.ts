@@ -7,7 +7,7 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { OrderStatus } from '../contract/orders.js';
 import type { Database } from '../db/schema.js';
-import { sqliteConnectionOf } from '../db/statement-cache.js';
+import { sqliteOr } from '../db/statement-cache.js';
 import { ALL_INDEXES, breakEven, filtersToProbe, type IndexUse } from './index-use.js';
 import { countSql, LIST_COLUMNS, listSql, reachesSql, type ListShape, type Sql } from './list-sql.js';
 import type { OrderFilters, OrderRecord, OrderSortSpec, OrdersRepository, Seek, SortKey } from './orders-repository.js';
@@ -129,26 +129,10 @@ export function createSqliteListReads(sqlite: SQLite.Database): SyncReads {
 
 /**
  * `repo` with its list reads done by `createSqliteListReads` when `db` runs on SQLite through the statement cache.
- * A read must not run inside another caller's open transaction, where it would see uncommitted rows. With none
- * open it runs at once: it is synchronous, so no transaction can begin before it ends. Otherwise it queues for
- * Kysely's connection behind the writer.
+ * A read must not see another caller's uncommitted rows: `sqliteOr` runs it outside any open transaction.
  */
 export function withSqliteListReads(db: Kysely<Database>, repo: OrdersRepository): OrdersRepository {
-  let fast: Promise<{ sqlite: SQLite.Database; reads: SyncReads } | undefined> | undefined;
-  const ready = () => {
-    if (!fast) {
-      fast = sqliteConnectionOf(db).then((sqlite) => sqlite && { sqlite, reads: createSqliteListReads(sqlite) });
-      // A failed probe (the database was closing) is asked again next time.
-      fast.catch(() => (fast = undefined));
-    }
-    return fast;
-  };
-  async function fastOr<T>(read: (reads: SyncReads) => T, portable: () => Promise<T>): Promise<T> {
-    const local = await ready();
-    if (!local) return portable();
-    if (!local.sqlite.inTransaction) return read(local.reads);
-    return db.connection().execute(async () => read(local.reads));
-  }
+  const fastOr = sqliteOr(db, createSqliteListReads);
   return {
     ...repo,
     page: (f, sort, offset, limit) => fastOr((r) => r.page(f, sort, offset, limit), () => repo.page(f, sort, offset, limit)),
