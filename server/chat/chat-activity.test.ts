@@ -1,6 +1,6 @@
 // `room:activity`: room lists hear of new messages in rooms their socket has not joined.
 import { describe, expect, it } from 'vitest';
-import type { RoomSummary } from '../contract/chat.js';
+import { ROOM_ACTIVITY_INTERVAL_MS, type RoomSummary } from '../contract/chat.js';
 import { collect, next, ok, pause } from '../test/chat-client.js';
 import { chatTestKit } from './chat-test-kit.js';
 
@@ -23,7 +23,7 @@ describe('chat: room activity', () => {
     const toCarol = next(c, 'room:activity', (e) => e.roomId === roomId);
 
     const sent = await kit.send(a, roomId, 'anyone there?');
-    const expected = { roomId, lastSeq: 1, lastMessageAt: sent.created_at, authorId: alice.user.id };
+    const expected = { roomId, lastSeq: 1, lastMessageAt: sent.created_at, messages: [{ seq: 1, authorId: alice.user.id }] };
     expect(await toOtherTab).toEqual(expected);
     expect(await toCarol).toEqual(expected);
     await pause(200);
@@ -46,9 +46,42 @@ describe('chat: room activity', () => {
     const toBob = next(b, 'room:activity', (e) => e.roomId === roomId);
 
     const sent = await kit.send(a, roomId, 'psst');
-    expect(await toBob).toEqual({ roomId, lastSeq: 1, lastMessageAt: sent.created_at, authorId: alice.user.id });
+    expect(await toBob).toEqual({ roomId, lastSeq: 1, lastMessageAt: sent.created_at, messages: [{ seq: 1, authorId: alice.user.id }] });
     await pause(200);
     expect(toMallory).toEqual([]);
+  });
+
+  it('announces a burst as its first message at once and the rest together once the interval is over', async () => {
+    const [alice, bob, carol] = [await kit.user(), await kit.user(), await kit.user()];
+    const roomId = await kit.newRoom(alice.cookie);
+    const [a, b, c] = await Promise.all([kit.client(alice.cookie), kit.client(bob.cookie), kit.client(carol.cookie)]);
+    await ok(a, 'room:join', { roomId });
+    await ok(b, 'room:join', { roomId });
+    const toCarol = collect(c, 'room:activity');
+
+    const started = Date.now();
+    const first = await kit.send(a, roomId, 'one');
+    const rest = [await kit.send(b, roomId, 'two'), await kit.send(a, roomId, 'three')];
+    await pause(ROOM_ACTIVITY_INTERVAL_MS / 5);
+    expect(toCarol).toEqual([{ roomId, lastSeq: 1, lastMessageAt: first.created_at, messages: [{ seq: 1, authorId: alice.user.id }] }]);
+
+    await pause(ROOM_ACTIVITY_INTERVAL_MS + 200 - (Date.now() - started));
+    expect(toCarol).toHaveLength(2);
+    expect(toCarol[1]).toEqual({
+      roomId,
+      lastSeq: 3,
+      lastMessageAt: rest[1]!.created_at,
+      messages: [
+        { seq: 2, authorId: bob.user.id },
+        { seq: 3, authorId: alice.user.id },
+      ],
+    });
+
+    // After a quiet interval, the next message goes at once again.
+    await pause(ROOM_ACTIVITY_INTERVAL_MS + 100);
+    const fourth = await kit.send(b, roomId, 'four');
+    await pause(ROOM_ACTIVITY_INTERVAL_MS / 5);
+    expect(toCarol.at(-1)).toEqual({ roomId, lastSeq: 4, lastMessageAt: fourth.created_at, messages: [{ seq: 4, authorId: bob.user.id }] });
   });
 });
 

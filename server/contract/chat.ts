@@ -29,6 +29,11 @@ export const TYPING_THROTTLE_MS = 500;
 export const TYPING_EXPIRY_MS = 4000;
 /** A user whose last socket left a room stays online this long, so a reload does not flicker. */
 export const PRESENCE_GRACE_MS = 5000;
+/**
+ * A room's `room:activity` goes out at most once in this long: the first new message at once, those that follow
+ * within it together at its end. Room lists need not hear of every message of a busy room one by one.
+ */
+export const ROOM_ACTIVITY_INTERVAL_MS = 500;
 
 const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 const Seq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
@@ -215,17 +220,24 @@ export interface UnreadEvent {
   counts: Record<string, number>;
 }
 
+/** A new message as room lists count it: its seq and its author (their own messages are never unread). */
+export interface RoomActivityMessage {
+  seq: number;
+  authorId: number;
+}
+
 /**
- * A new message, for the room list: to the sockets that have not joined the room (those get `message:new`), of
+ * New messages, for the room list: to the sockets that have not joined the room (those get `message:new`), of
  * every user for a public room (the list shows when each was last active) and of the two members for a direct one.
+ * At most one per room in `ROOM_ACTIVITY_INTERVAL_MS`, naming every message since the room's previous one.
  */
 export interface RoomActivityEvent {
   roomId: number;
-  /** The new message's seq, now the room's last. */
+  /** The newest of these messages' seqs, now the room's last. */
   lastSeq: number;
   lastMessageAt: number;
-  /** Its author: their own messages are never unread. */
-  authorId: number;
+  /** Oldest first. */
+  messages: RoomActivityMessage[];
 }
 
 /**

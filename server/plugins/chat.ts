@@ -14,7 +14,7 @@ import {
 import { createChatService, type ChatService } from '../chat/chat-service.js';
 import { createSlidingWindow, createThrottle } from '../chat/limits.js';
 import { createPresenceTracker } from '../chat/presence.js';
-import { announcingRooms } from '../chat/room-activity.js';
+import { announcingRooms, createActivityAnnouncer } from '../chat/room-activity.js';
 import { bind, roomKey, userKey } from '../chat/handlers/bind.js';
 import type { ChatDeps } from '../chat/handlers/deps.js';
 import { roomJoin } from '../chat/handlers/room-join.js';
@@ -38,10 +38,12 @@ export default fp(
     const presence = createPresenceTracker((roomId) => {
       nsp.to(roomKey(roomId)).emit('presence', { roomId, online: presence.online(roomId) });
     });
+    const activity = createActivityAnnouncer(nsp);
     const deps: ChatDeps = {
       chat,
       repo: fastify.repos.chat,
       nsp,
+      activity,
       presence,
       sendLimit: createSlidingWindow(SEND_MAX_PER_WINDOW, SEND_WINDOW_MS),
       typingThrottle: createThrottle(TYPING_THROTTLE_MS),
@@ -77,7 +79,10 @@ export default fp(
     });
 
     fastify.decorate('chat', chat);
-    fastify.addHook('onClose', async () => presence.close());
+    fastify.addHook('onClose', async () => {
+      presence.close();
+      activity.close();
+    });
   },
   { name: 'chat', dependencies: ['socket-io', 'database', 'notifications'] },
 );

@@ -5,12 +5,14 @@ import type { ChatRepository } from '../chat-repository.js';
 import type { ChatService } from '../chat-service.js';
 import type { createSlidingWindow, createThrottle } from '../limits.js';
 import type { PresenceTracker } from '../presence.js';
+import type { ActivityAnnouncer } from '../room-activity.js';
 import type { ChatNamespace } from './bind.js';
 
 export interface ChatDeps {
   chat: ChatService;
   repo: ChatRepository;
   nsp: ChatNamespace;
+  activity: ActivityAnnouncer;
   presence: PresenceTracker;
   sendLimit: ReturnType<typeof createSlidingWindow>;
   typingThrottle: ReturnType<typeof createThrottle>;

@@ -6,13 +6,12 @@ import type { Message } from '../../contract/chat.js';
 import type { User } from '../../contract/auth.js';
 import { ApiError } from '../../http/problem.js';
 import { messageText } from '../chat-service.js';
-import { announceActivity } from '../room-activity.js';
 import { roomKey, type ChatHandler } from './bind.js';
 import type { ChatDeps } from './deps.js';
 
-type Deps = Pick<ChatDeps, 'chat' | 'repo' | 'nsp' | 'sendLimit' | 'notify' | 'log'>;
+type Deps = Pick<ChatDeps, 'chat' | 'repo' | 'nsp' | 'activity' | 'sendLimit' | 'notify' | 'log'>;
 
-export function messageSend({ chat, repo, nsp, sendLimit, notify, log }: Deps): ChatHandler<'message:send'> {
+export function messageSend({ chat, repo, nsp, activity, sendLimit, notify, log }: Deps): ChatHandler<'message:send'> {
   /** A stored message answers its resend only from the room it was sent to. */
   function resendOf(stored: Message, roomId: number): Message {
     if (stored.room_id !== roomId) throw new ApiError('conflict', `clientId ${stored.client_id} was already used in another room.`);
@@ -56,7 +55,7 @@ export function messageSend({ chat, repo, nsp, sendLimit, notify, log }: Deps): 
     if (!created) return reply(resendOf(message, roomId));
     reply(message);
     nsp.to(roomKey(roomId)).emit('message:new', message);
-    announceActivity(nsp, room, message);
+    activity.announce(room, message);
 
     if (!message.text.includes('@')) return;
     const mentioned = await chat.mentioned(user, room, message.text);

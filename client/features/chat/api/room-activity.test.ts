@@ -7,7 +7,13 @@ import { applyUnreadCounts, keepNewerActivity } from './list-rooms';
 import { activityOf, applyActivity, recordActivity } from './room-activity';
 
 const ME = 1;
-const byBob = (roomId: number, lastSeq: number) => ({ roomId, lastSeq, lastMessageAt: 5_000 + lastSeq, authorId: 2 });
+const by = (authorId: number, roomId: number, ...seqs: number[]) => ({
+  roomId,
+  lastSeq: Math.max(...seqs),
+  lastMessageAt: 5_000 + Math.max(...seqs),
+  messages: seqs.map((seq) => ({ seq, authorId })),
+});
+const byBob = (roomId: number, lastSeq: number) => by(2, roomId, lastSeq);
 
 describe('room activity', () => {
   it('counts a message of someone else as unread in a room the user is a member of, once', () => {
@@ -18,8 +24,14 @@ describe('room activity', () => {
   });
 
   it('never counts the user\'s own messages, nor any in a room they have not joined', () => {
-    expect(applyActivity(summary(7), { ...byBob(7, 1), authorId: ME }, ME)).toMatchObject({ last_seq: 1, unread: 0 });
+    expect(applyActivity(summary(7), by(ME, 7, 1), ME)).toMatchObject({ last_seq: 1, unread: 0 });
     expect(applyActivity(summary(7, { member: false }), byBob(7, 1), ME)).toMatchObject({ last_seq: 1, unread: 0 });
+  });
+
+  it('counts, of several messages in one event, those of others it has not counted yet', () => {
+    const event = { ...by(2, 7, 3, 4, 6), messages: [...by(2, 7, 3, 4).messages, { seq: 5, authorId: ME }, { seq: 6, authorId: 3 }] };
+    expect(applyActivity(summary(7, { last_seq: 3, unread: 1 }), event, ME)).toMatchObject({ last_seq: 6, last_message_at: 5_006, unread: 3 });
+    expect(applyActivity(summary(7, { last_seq: 3, member: false }), event, ME)).toMatchObject({ last_seq: 6, unread: 0 });
   });
 
   it('reads a live message as activity, and refetches the list for a room it does not have', async () => {
@@ -27,7 +39,7 @@ describe('room activity', () => {
       roomId: 7,
       lastSeq: 3,
       lastMessageAt: 1_700_000_000_003,
-      authorId: 2,
+      messages: [{ seq: 3, authorId: 2 }],
     });
     const queryClient = new QueryClient();
     queryClient.setQueryData<RoomSummary[]>(chatKeys.rooms(), [summary(7)]);

@@ -1,6 +1,6 @@
 // New messages as the room list sees them: its last seq and activity move, and a member's unread count grows by
-// each message of someone else. `room:activity` covers rooms this tab has not joined and `message:new` the ones
-// it has; a seq the list already has is not counted twice.
+// each message of someone else. `room:activity` covers rooms this tab has not joined (several messages of a busy
+// room in one event) and `message:new` the ones it has; a seq the list already has is not counted twice.
 import type { QueryClient } from '@tanstack/react-query';
 import type { Message, RoomActivityEvent, RoomSummary } from '../../../../server/contract/chat';
 import { chatKeys } from './chat-keys';
@@ -9,13 +9,13 @@ export const activityOf = (message: Message): RoomActivityEvent => ({
   roomId: message.room_id,
   lastSeq: message.seq,
   lastMessageAt: message.created_at,
-  authorId: message.author.id,
+  messages: [{ seq: message.seq, authorId: message.author.id }],
 });
 
 export function applyActivity(room: RoomSummary, event: RoomActivityEvent, userId: number): RoomSummary {
   if (event.lastSeq <= room.last_seq) return room;
-  const counts = room.member && event.authorId !== userId;
-  return { ...room, last_seq: event.lastSeq, last_message_at: event.lastMessageAt, unread: room.unread + (counts ? 1 : 0) };
+  const unread = room.member ? event.messages.filter((m) => m.seq > room.last_seq && m.authorId !== userId).length : 0;
+  return { ...room, last_seq: event.lastSeq, last_message_at: event.lastMessageAt, unread: room.unread + unread };
 }
 
 /** A room the cached list does not have yet is read again with the list (REST shapes it for this user). */
