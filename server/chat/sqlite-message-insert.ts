@@ -1,7 +1,7 @@
 // A chat message's store on SQLite's own connection: the one write every message makes, as three statements
 // prepared once and run in one synchronous transaction. Through Kysely the same transaction builds and compiles
-// each statement and hands over between them by promises: about 0.3–0.5 ms more CPU per message on a server at
-// rest between messages (caches cold, as a chat server mostly is), measured beside this one. The SQL is the
+// each statement and hands over between them by promises: about half a millisecond more CPU per message, measured
+// inside a server between messages (caches cold, as a chat server mostly is). The SQL is the
 // portable insert's (message-queries.ts); any other database keeps that one. See docs/decisions/013.
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
