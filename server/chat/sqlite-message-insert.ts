@@ -39,7 +39,7 @@ export function createSqliteMessageInsert(sqlite: SQLite.Database): SyncInsert {
 /**
  * `repo` with its message inserts done by `createSqliteMessageInsert` when `db` runs on SQLite through the
  * statement cache. The insert must not join another caller's open transaction: `sqliteOr` runs it outside any. A
- * resend of a stored client id is answered by the portable insert, which reads the stored message back.
+ * resend of a stored client id is answered with the stored message and its room, read back.
  */
 export function withSqliteMessageInsert(db: Kysely<Database>, repo: ChatRepository): ChatRepository {
   const fastOr = sqliteOr(db, createSqliteMessageInsert);
@@ -47,7 +47,9 @@ export function withSqliteMessageInsert(db: Kysely<Database>, repo: ChatReposito
     ...repo,
     async insertMessage(input) {
       const outcome = await fastOr<InsertedMessage | number>((insert) => insert(input), () => repo.insertMessage(input));
-      return typeof outcome === 'number' ? repo.insertMessage(input) : outcome;
+      if (typeof outcome !== 'number') return outcome;
+      const message = (await repo.findMessage(outcome))!;
+      return { message, created: false, room: sharing((await repo.findRoom(message.room_id))!) };
     },
   };
 }

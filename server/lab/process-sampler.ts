@@ -20,12 +20,12 @@ export interface ProcessSampler {
 }
 
 const nsToMs = (ns: number) => Math.round(ns / 1e4) / 100;
-const NOTHING_YET = (intervalMs: number): ProcessSample => ({ cpuPercent: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 }, intervalMs });
+const NOTHING_YET: ProcessSample = { cpuPercent: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 }, intervalMs: 0 };
 
 export function createProcessSampler(intervalMs: number, idleStopMs = 30_000): ProcessSampler {
   let running: { delay: IntervalHistogram; timer: NodeJS.Timeout } | undefined;
   let lastRead = 0;
-  let last = NOTHING_YET(0);
+  let last = NOTHING_YET;
 
   function start() {
     // 10 ms resolution: fine enough for p99 of a busy loop.
@@ -61,7 +61,7 @@ export function createProcessSampler(intervalMs: number, idleStopMs = 30_000): P
     clearInterval(running.timer);
     running.delay.disable();
     running = undefined;
-    last = NOTHING_YET(0);
+    last = NOTHING_YET;
   }
 
   return {
