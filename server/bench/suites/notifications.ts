@@ -108,13 +108,15 @@ function rows(ours: Record<'small' | 'large', FanOut>, peer: Record<'small' | 'l
       { measure: `${label}: delivery latency p50 / p99`, ours: `${fixed(a.delivery.p50Ms)} / ${fixed(a.delivery.p99Ms)} ms`, peer: `${fixed(b.delivery.p50Ms)} / ${fixed(b.delivery.p99Ms)} ms`, ratio: ratio(a.delivery.p99Ms / b.delivery.p99Ms), target: 'reported', result: '-' },
     );
   }
-  const memRatio = idle.ours.rss / idle.peer.rss;
-  out.push({ measure: `memory per idle open stream (RSS delta / ${n(LARGE)})`, ours: kib(idle.ours.rss), peer: kib(idle.peer.rss), ratio: ratio(memRatio), target: '≤ 1.2×', result: verdict(memRatio <= 1.2) });
-  // What the streams hold, apart from the garbage that opening them left: both servers collected before each reading.
-  for (const [label, pick] of [['RSS delta after full collections', (b: IdleStreamBytes) => b.rssCollected], ['live heap after full collections', (b: IdleStreamBytes) => b.heap]] as const) {
-    const [a, b] = [pick(idle.ours), pick(idle.peer)];
-    if (a === undefined || b === undefined) continue;
-    out.push({ measure: `memory per idle open stream (${label} / ${n(LARGE)})`, ours: kib(a), peer: kib(b), ratio: ratio(a / b), target: 'reported', result: '-' });
+  // The target is judged on what the streams hold: both servers collected right before each reading. Without the
+  // collections the delta is mostly how much garbage happened to be waiting at each reading: the same build read
+  // 10–18 KiB a stream from one run to the next (docs/decisions/005-notifications-over-sse.md).
+  const held = (b: IdleStreamBytes) => b.rssCollected ?? b.rss;
+  const memRatio = held(idle.ours) / held(idle.peer);
+  out.push({ measure: `memory per idle open stream (RSS delta after full collections / ${n(LARGE)})`, ours: kib(held(idle.ours)), peer: kib(held(idle.peer)), ratio: ratio(memRatio), target: '≤ 1.2×', result: verdict(memRatio <= 1.2) });
+  out.push({ measure: `memory per idle open stream (RSS delta as the process stands / ${n(LARGE)})`, ours: kib(idle.ours.rss), peer: kib(idle.peer.rss), ratio: ratio(idle.ours.rss / idle.peer.rss), target: 'reported', result: '-' });
+  if (idle.ours.heap !== undefined && idle.peer.heap !== undefined) {
+    out.push({ measure: `memory per idle open stream (live heap after full collections / ${n(LARGE)})`, ours: kib(idle.ours.heap), peer: kib(idle.peer.heap), ratio: ratio(idle.ours.heap / idle.peer.heap), target: 'reported', result: '-' });
   }
   return out;
 }
@@ -141,11 +143,15 @@ export async function notificationsSuite(_options: SuiteOptions): Promise<SuiteR
     const peer = peerTarget(peerProcess);
     const none = (streams: number) => Array<string>(streams).fill('');
 
+    // Every account is signed up before anything is measured, so both servers come to the idle reading the same way,
+    // straight from the fan-out at 1,000 streams (a minute of sign-ups in between left Switchboard's heap collected
+    // and the peer's not, which moved the uncollected reading by half).
+    const largeCookies = await sb.cookiesFor(LARGE);
     const [oursSmall, peerSmall] = (await fanOutSideBySide(pool, [
       { target: sb.target, cookies: await sb.cookiesFor(SMALL) },
       { target: peer, cookies: none(SMALL) },
     ])) as [FanOut, FanOut];
-    const oursLarge = await idleThenFanOut(pool, sb.target, await sb.cookiesFor(LARGE), inspectPort);
+    const oursLarge = await idleThenFanOut(pool, sb.target, largeCookies, inspectPort);
     const peerLarge = await idleThenFanOut(pool, peer, none(LARGE), peerInspectPort);
     await peerProcess.stop();
     await openStreams(pool, sb.target, await sb.cookiesFor(SMALL));
