@@ -10,11 +10,13 @@ describe('heartbeats', () => {
     vi.useFakeTimers();
     const heartbeats = new Heartbeats(200);
     const beaten: string[] = [];
-    const busy = heartbeats.add(() => beaten.push('busy'));
+    const busy = heartbeats.add({ beat: () => beaten.push('busy') });
     // A beat is a write: it marks the stream active, as the stream's own writes do.
-    const idle = heartbeats.add(() => {
-      beaten.push('idle');
-      idle.active = true;
+    const idle = heartbeats.add({
+      beat: () => {
+        beaten.push('idle');
+        idle.active = true;
+      },
     });
     expect(vi.getTimerCount()).toBe(1);
     for (let tick = 0; tick < 4; tick += 1) {
@@ -28,11 +30,11 @@ describe('heartbeats', () => {
   it('stops its timer when the last stream leaves and starts it again for the next', () => {
     vi.useFakeTimers();
     const heartbeats = new Heartbeats(200);
-    const first = heartbeats.add(() => {});
+    const first = heartbeats.add({ beat: () => {} });
     first.stop();
     expect(vi.getTimerCount()).toBe(0);
     let beats = 0;
-    heartbeats.add(() => (beats += 1));
+    heartbeats.add({ beat: () => (beats += 1) });
     vi.advanceTimersByTime(200);
     expect(beats).toBe(1);
   });

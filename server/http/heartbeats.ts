@@ -3,11 +3,17 @@
 // streams need neither. The timer ticks every half interval and beats the streams that wrote nothing since the
 // tick before, so no stream stays silent longer than the interval, and none gets a comment before half of it.
 
+/** What beats: the stream itself, so an entry needs no closure of its own. */
+export interface Beating {
+  /** Sends the keep-alive comment. */
+  beat(): void;
+}
+
 /** One stream's entry: `active` is set by every write and cleared at each tick. */
 export class Heartbeat {
   active = true;
   constructor(
-    readonly beat: () => void,
+    readonly stream: Beating,
     private readonly owner: Heartbeats,
   ) {}
   stop(): void {
@@ -21,9 +27,9 @@ export class Heartbeats {
 
   constructor(readonly intervalMs: number) {}
 
-  /** Starts beating for a stream: `beat` is called after a silence. */
-  add(beat: () => void): Heartbeat {
-    const heartbeat = new Heartbeat(beat, this);
+  /** Starts beating for a stream: its `beat()` is called after a silence. */
+  add(stream: Beating): Heartbeat {
+    const heartbeat = new Heartbeat(stream, this);
     this.beating.add(heartbeat);
     if (!this.timer) {
       this.timer = setInterval(() => this.tick(), Math.max(1, Math.floor(this.intervalMs / 2)));
@@ -50,7 +56,7 @@ export class Heartbeats {
   private tick(): void {
     for (const heartbeat of this.beating) {
       if (heartbeat.active) heartbeat.active = false;
-      else heartbeat.beat();
+      else heartbeat.stream.beat();
     }
   }
 }

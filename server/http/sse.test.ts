@@ -4,7 +4,10 @@ import { connect, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Heartbeats } from './heartbeats.js';
-import { createSseStream, formatComment, formatEvent, type SseSink } from './sse.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { createSseStream, formatComment, formatEvent, openEventStream, type SseSink, type SseStream } from './sse.js';
 
 /** A response that never sends: what it was given stays buffered until `drain()`. */
 class FakeSink extends EventEmitter implements SseSink {
@@ -243,6 +246,42 @@ describe('SSE over a real connection', () => {
       expect(closedAs).toBe('slow');
     } finally {
       close();
+    }
+  });
+});
+
+describe('an event stream opened from a Fastify route', () => {
+  it('lets go of the request and the reply (and so of their logger) while the stream stays open', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const app = Fastify({ logger: { level: 'silent' } });
+    const heartbeats = new Heartbeats(60_000);
+    const held: { request?: WeakRef<FastifyRequest>; reply?: WeakRef<FastifyReply>; stream?: SseStream } = {};
+    app.get('/stream', async (request, reply) => {
+      held.request = new WeakRef(request);
+      held.reply = new WeakRef(reply);
+      held.stream = openEventStream(request, reply, { retryMs: 1500, heartbeats });
+      return reply;
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const socket = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+    try {
+      let raw = '';
+      socket.setEncoding('latin1').on('data', (chunk: string) => (raw += chunk));
+      socket.write('GET /stream?x=1 HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      await vi.waitFor(() => expect(raw).toContain('retry: 1500'));
+      // Weak references stay alive until the task that made them ends.
+      await sleep(10);
+      gc();
+      expect(held.request!.deref()).toBeUndefined();
+      expect(held.reply!.deref()).toBeUndefined();
+      // …and the stream works as before.
+      expect(held.stream!.sendFormatted(formatEvent({ event: 'a', data: '{}' }))).toBe(true);
+      await vi.waitFor(() => expect(raw).toContain('event: a\ndata: {}\n\n'));
+    } finally {
+      socket.destroy();
+      heartbeats.close();
+      await app.close();
     }
   });
 });

@@ -8,6 +8,8 @@ import { wakeStreams, type UserStream } from './user-stream.js';
 export interface StreamHub {
   /** Registers an open stream; past `maxPerUser`, the user's oldest stream is closed. */
   add(stream: UserStream): void;
+  /** Forgets a stream: its owner calls this when it closes (see `UserStreamDeps.onClosed`). Idempotent. */
+  remove(stream: UserStream): void;
   count(userId: number): number;
   /** Ends every stream, each told to reconnect after `retryMs()` (called per stream, so it may jitter). */
   closeAll(retryMs: () => number): void;
@@ -65,13 +67,13 @@ export function createStreamHub(
       byUser.set(stream.userId, mine.add(stream));
       const session = bySession.get(stream.sessionId) ?? new Set();
       bySession.set(stream.sessionId, session.add(stream));
-      stream.sse.onClose(() => remove(stream));
       while (mine.size > maxPerUser) {
         const oldest = mine.values().next().value!;
         remove(oldest);
         oldest.sse.close({ retryMs: STREAM_EVICTED_RETRY_MS });
       }
     },
+    remove,
     count: (userId) => byUser.get(userId)?.size ?? 0,
     closeAll(retryMs) {
       for (const streams of [...byUser.values()]) for (const s of [...streams]) s.sse.close({ retryMs: retryMs() });

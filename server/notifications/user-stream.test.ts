@@ -5,28 +5,11 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../contract/notifications.js';
 import { Heartbeats } from '../http/heartbeats.js';
-import { createSseStream, type SseSink } from '../http/sse.js';
+import { createSseStream } from '../http/sse.js';
+import { MemorySseSink } from '../test/memory-sse-sink.js';
 import { createUserStream, wakeStreams, type UserStreamDeps } from './user-stream.js';
 
-class MemorySink extends EventEmitter implements SseSink {
-  text = '';
-  writableLength = 0;
-  writableNeedDrain = false;
-  destroyed = false;
-  writableEnded = false;
-  writeHead() {}
-  removeHeader() {}
-  flushHeaders() {}
-  write(chunk: string) {
-    this.text += chunk;
-    return true;
-  }
-  end() {
-    this.writableEnded = true;
-  }
-  destroy() {
-    this.destroyed = true;
-  }
+class MemorySink extends MemorySseSink {
   /** Ids of the notifications written, in order, and the unread counts. */
   get events() {
     const ids = [...this.text.matchAll(/^id: (\d+)\ndata: /gm)].map((m) => Number(m[1]));
@@ -67,7 +50,11 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function openStream(db: ReturnType<typeof store>, userId: number, errors: unknown[] = []) {
   const sink = new MemorySink();
   const sse = createSseStream(sink, new EventEmitter(), { retryMs: 1000, heartbeats: new Heartbeats(60_000) });
-  const stream = createUserStream(sse, userId, `s${userId}`, { notifications: db.notifications, onError: (e) => errors.push(e) });
+  const stream = createUserStream(sse, { userId, sessionId: `s${userId}`, requestId: `r${userId}` }, {
+    notifications: db.notifications,
+    onError: (e) => errors.push(e),
+    onClosed: () => {},
+  });
   return { sink, sse, stream };
 }
 

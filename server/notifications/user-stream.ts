@@ -6,7 +6,7 @@
 // (`wakeStreams`): the idle ones are answered by one read per user and position instead of a pull each.
 import { NOTIFICATION_EVENTS, type Notification, type NotificationStreamEvents } from '../contract/notifications.js';
 import type { BusTopics } from '../bus/event-bus.js';
-import { formatEvent, type SseStream } from '../http/sse.js';
+import { formatEvent, type SseCloseReason, type SseStream } from '../http/sse.js';
 import type { NotificationsService } from './notifications-service.js';
 import type { NewForStream } from './read-batcher.js';
 
@@ -50,9 +50,14 @@ function unreadFrame(count: number): string {
   return frame;
 }
 
-export interface UserStream {
+/** Whose stream it is, and the request that opened it (for the logs). */
+export interface StreamOwner {
   readonly userId: number;
   readonly sessionId: string;
+  readonly requestId: string;
+}
+
+export interface UserStream extends StreamOwner {
   readonly sse: SseStream;
   /** Sends what was missed after `resumeAfter` (or nothing, without it), then follows live. */
   start(resumeAfter: number | undefined): void;
@@ -64,9 +69,13 @@ export interface UserStream {
   endSession(): void;
 }
 
+/** Shared by every stream of a route: the callbacks get the stream, so no stream needs closures of its own. */
 export interface UserStreamDeps {
   notifications: Pick<NotificationsService, 'newFor' | 'lastId' | 'unreadCount'>;
-  onError(error: unknown): void;
+  /** A read failed; the stream closes after this (the client resumes with Last-Event-ID). */
+  onError(error: unknown, stream: UserStream): void;
+  /** The stream closed, once, whatever closed it (also when it was closed before it was made). */
+  onClosed(stream: UserStream, reason: SseCloseReason): void;
 }
 
 /** What one pull found for a position, framed once for every stream at that position. */
@@ -87,25 +96,34 @@ class NotificationStream implements UserStream {
   private queued = 0;
   private pullQueued = false;
 
+  readonly userId: number;
+  readonly sessionId: string;
+  readonly requestId: string;
+
   constructor(
     readonly sse: SseStream,
-    readonly userId: number,
-    readonly sessionId: string,
+    owner: StreamOwner,
     private readonly deps: UserStreamDeps,
-  ) {}
+  ) {
+    this.userId = owner.userId;
+    this.sessionId = owner.sessionId;
+    this.requestId = owner.requestId;
+    sse.onClose((reason) => deps.onClosed(this, reason));
+  }
 
   private send<E extends keyof NotificationStreamEvents>(event: E, payload: NotificationStreamEvents[E], id?: number): boolean {
     return this.sse.send({ event: NOTIFICATION_EVENTS[event], data: JSON.stringify(payload), id });
   }
 
   private fail(error: unknown): void {
-    this.deps.onError(error);
+    this.deps.onError(error, this);
     this.sse.close();
   }
 
-  private async run(task: () => Promise<void>): Promise<void> {
+  /** Tasks are called on the stream, so a method can be queued as it is, without a closure per stream. */
+  private async run(task: (this: NotificationStream) => Promise<void>): Promise<void> {
     try {
-      if (!this.sse.closed) await task();
+      if (!this.sse.closed) await task.call(this);
     } catch (error) {
       this.fail(error);
     } finally {
@@ -113,7 +131,7 @@ class NotificationStream implements UserStream {
     }
   }
 
-  private enqueue(task: () => Promise<void>): void {
+  private enqueue(task: (this: NotificationStream) => Promise<void>): void {
     this.queued += 1;
     this.tail = this.tail.then(() => this.run(task));
   }
@@ -142,10 +160,10 @@ class NotificationStream implements UserStream {
     return true;
   }
 
-  private readonly pullWhenWoken = (): Promise<void> => {
+  private pullWhenWoken(): Promise<void> {
     this.pullQueued = false;
     return this.pull();
-  };
+  }
 
   start(resumeAfter: number | undefined): void {
     this.enqueue(async () => {
@@ -218,8 +236,8 @@ interface ClaimGroup {
   streams: NotificationStream[];
 }
 
-export function createUserStream(sse: SseStream, userId: number, sessionId: string, deps: UserStreamDeps): UserStream {
-  return new NotificationStream(sse, userId, sessionId, deps);
+export function createUserStream(sse: SseStream, owner: StreamOwner, deps: UserStreamDeps): UserStream {
+  return new NotificationStream(sse, owner, deps);
 }
 
 /**

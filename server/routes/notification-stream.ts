@@ -9,7 +9,7 @@ import { Heartbeats } from '../http/heartbeats.js';
 import { openEventStream } from '../http/sse.js';
 import { problemResponses } from '../http/responses.js';
 import { createStreamHub } from '../notifications/stream-hub.js';
-import { createUserStream } from '../notifications/user-stream.js';
+import { createUserStream, type UserStreamDeps } from '../notifications/user-stream.js';
 
 export interface NotificationStreamOptions {
   heartbeatMs: number;
@@ -29,6 +29,16 @@ const EventStream = {
 const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOptions> = async (fastify, opts) => {
   const hub = createStreamHub(fastify.bus, STREAMS_PER_USER_MAX, fastify.notifications);
   const heartbeats = new Heartbeats(opts.heartbeatMs);
+  // One set of callbacks for every stream: thousands stay open, and closures per stream were memory each one kept.
+  const streamDeps: UserStreamDeps = {
+    notifications: fastify.notifications,
+    onError: (err, stream) => fastify.log.warn({ reqId: stream.requestId, err }, 'notification stream failed'),
+    onClosed(stream, reason) {
+      hub.remove(stream);
+      fastify.connections.closed('sse');
+      fastify.log.debug({ reqId: stream.requestId, reason }, 'notification stream closed');
+    },
+  };
   let closing = false;
 
   // Open streams would hold the server open: end them now, with a short retry so browsers move to the next server.
@@ -58,7 +68,7 @@ const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOpti
       const given = request.headers['last-event-id'] ?? request.query.last_event_id;
       const resumeAfter = given === undefined ? undefined : Number(given);
       const auth = request.auth!;
-      // An open stream keeps only what it uses: the request, its reply and its logger are let go.
+      // An open stream keeps only what it uses: the request, its reply and its logger are let go (see sse.ts).
       const reqId = request.id;
 
       const sse = openEventStream(request, reply, { retryMs: STREAM_RETRY_MS, heartbeats });
@@ -66,16 +76,9 @@ const notificationStreamRoutes: FastifyPluginAsyncTypebox<NotificationStreamOpti
         sse.close({ retryMs: shutdownRetry() });
         return reply;
       }
-      const release = fastify.connections.open('sse');
-      sse.onClose((reason) => {
-        release();
-        fastify.log.debug({ reqId, reason }, 'notification stream closed');
-      });
-
-      const stream = createUserStream(sse, auth.user.id, auth.sessionId, {
-        notifications: fastify.notifications,
-        onError: (err) => fastify.log.warn({ reqId, err }, 'notification stream failed'),
-      });
+      // Paired with `closed` in `streamDeps.onClosed`, which the stream calls once it closes.
+      fastify.connections.opened('sse');
+      const stream = createUserStream(sse, { userId: auth.user.id, sessionId: auth.sessionId, requestId: reqId }, streamDeps);
       // Registered before the first read: whatever commits from here on wakes the stream (subscribe first).
       hub.add(stream);
       stream.start(resumeAfter);

@@ -66,6 +66,9 @@ const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (
       const given = request.headers['last-event-id'] ?? request.query.last_event_id ?? request.query.after;
       const resumeAfter = given === undefined ? undefined : Number(given);
       const auth = request.auth!;
+      // The closures below outlive the request: they take its logger and socket, not the request (see sse.ts).
+      const log = request.log;
+      const socket = request.raw.socket;
 
       const sse = openEventStream(request, reply, { retryMs: ORDER_STREAM_RETRY_MS, heartbeats });
       if (closing) {
@@ -86,7 +89,7 @@ const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (
         ready: () => sse.drained(),
         isClosed: () => sse.closed,
         onError(err) {
-          request.log.warn({ err }, 'order stream failed');
+          log.warn({ err }, 'order stream failed');
           sse.close();
         },
       });
@@ -101,14 +104,14 @@ const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (
       const closeForShutdown = (retryMs: number) => sse.close({ retryMs });
       closers.add(closeForShutdown);
       // A real network drop: the TCP connection goes without a goodbye; EventSource reconnects with Last-Event-ID.
-      const untrack = fastify.lab.drops.track('sse', () => request.raw.socket.destroy());
+      const untrack = fastify.lab.drops.track('sse', () => socket.destroy());
       const release = fastify.connections.open('sse');
       sse.onClose((reason) => {
         leaveHub();
         closers.delete(closeForShutdown);
         untrack();
         release();
-        request.log.debug({ reason }, 'order stream closed');
+        log.debug({ reason }, 'order stream closed');
       });
 
       // The resume point, before any event: a reconnect before the first change still resumes from here.
@@ -118,7 +121,7 @@ const orderStreamRoutes: FastifyPluginAsyncTypebox<OrderStreamOptions> = async (
         (stillSignedIn) => {
           if (!stillSignedIn) endSession();
         },
-        (err: unknown) => request.log.warn({ err }, 'session re-check failed'),
+        (err: unknown) => log.warn({ err }, 'session re-check failed'),
       );
       return reply;
     },
