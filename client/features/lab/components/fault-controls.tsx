@@ -7,7 +7,9 @@ import type { FaultAnswer } from '../api/faults';
 import { useFault } from '../hooks/use-fault';
 import type { LabRun } from '../lanes/lab-run';
 
-const describeDrop = (r: DropResult) => `Cut ${r.sse} event streams, ${r.long_polls} long polls and ${r.sockets} sockets.`;
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const describeDrop = (r: DropResult) =>
+  `Cut ${counted(r.sse, 'event stream', 'event streams')}, ${counted(r.long_polls, 'long poll', 'long polls')} and ${counted(r.sockets, 'socket', 'sockets')}.`;
 
 function describeAnswer(answer: FaultAnswer): string {
   switch (answer.kind) {
