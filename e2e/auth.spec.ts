@@ -1,3 +1,4 @@
+import type { Request } from '@playwright/test';
 import { test, expect, newUsername } from './fixtures';
 
 test('a new user registers, signs out, signs in, reloads and stays signed in, and signs out', async ({ page }, testInfo) => {
@@ -69,4 +70,23 @@ test('unknown client routes show a not-found page inside the shell', async ({ si
   await page.goto('/no-such-page');
   await expect(page.getByText(/not found/i).first()).toBeVisible();
   await expect(page.getByRole('navigation')).toBeVisible();
+});
+
+test('signing out over long polling leaves no refused request behind', async ({ signedInPage: page }) => {
+  // Without WebSocket the tab's sockets run over long polling, where hanging up is a POST: sent after the
+  // server had dropped the session's sockets, it would be refused with a 400 that the console reports.
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+  const pending = new Set<string>();
+  page.on('request', (r) => r.url().includes('/socket.io/') && pending.add(r.url() + r.method()));
+  const settle = (r: Request) => pending.delete(r.url() + r.method());
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+
+  await page.goto('/chat');
+  await expect(page.getByRole('status').filter({ hasText: 'WebSocket:' })).toContainText('Connected');
+  await expect(page.getByRole('main').getByText('Connected', { exact: true })).toBeVisible(); // the chat socket too
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // The page fixture fails the test on any console error; wait until every socket request has had its answer.
+  await expect.poll(() => pending.size).toBe(0);
 });

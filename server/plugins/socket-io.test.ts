@@ -66,6 +66,31 @@ describe('Socket.IO handshake', () => {
     expect(theirs.connected).toBe(true);
   });
 
+  it('refuses nothing a tab sends when it hangs up before signing out, even over long polling', async () => {
+    // The client hangs up first on purpose: a goodbye sent after the server dropped the session's sockets makes
+    // Socket.IO's server close the connection, and the tab's closing POST then meets "Session ID unknown".
+    const { cookie } = await registerUser(t.app);
+    const mine = client({ cookie }, ['polling']);
+    await outcome(mine);
+    const engine = t.app.io.engine as unknown as {
+      clients: Record<string, { once(event: 'close', listener: (reason: string) => void): void }>;
+      on(event: 'connection_error', listener: (err: { message: string }) => void): void;
+      off(event: 'connection_error', listener: (err: { message: string }) => void): void;
+    };
+    const refusals: string[] = [];
+    const onError = (err: { message: string }) => refusals.push(err.message);
+    engine.on('connection_error', onError);
+    try {
+      const closed = new Promise<string>((resolve) => engine.clients[mine.io.engine.id]!.once('close', resolve));
+      mine.disconnect();
+      expect(await closed).toBe('transport close');
+      expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+      expect(refusals).toEqual([]);
+    } finally {
+      engine.off('connection_error', onError);
+    }
+  });
+
   it('counts open websocket connections in the metrics', async () => {
     const { cookie } = await registerUser(t.app);
     const socket = client({ cookie });

@@ -40,6 +40,21 @@ function setup() {
 }
 
 describe('socket connection', () => {
+  it('hangs up for a sign-out only when open, and the answer reconnects it', () => {
+    const { fake, connection } = setup();
+    expect(connection.hangUp()).toBeUndefined();
+    expect(fake.disconnect).not.toHaveBeenCalled();
+
+    connection.connect();
+    fake.connectOk();
+    const hungUp = connection.hangUp();
+    expect(fake.disconnect).toHaveBeenCalledTimes(1);
+    expect(connection.getStatus().state).toBe('idle');
+    hungUp?.reopen();
+    expect(fake.connect).toHaveBeenCalledTimes(2);
+    expect(connection.getStatus().state).toBe('connecting');
+  });
+
   it('is idle until asked to connect, then connects once', () => {
     const { fake, connection } = setup();
     expect(connection.getStatus().state).toBe('idle');

@@ -3,6 +3,7 @@
 // authenticated by the session cookie, so the app connects only while someone is signed in.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeErrorCode, ServerToClientEvents } from '../../../server/contract/socket';
+import { engineClosed, hangUpOnSignOut, type HungUp } from './sign-out-hang-up';
 
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 
@@ -18,6 +19,8 @@ type EventName = keyof ServerToClientEvents;
 export interface SocketConnection {
   connect(): void;
   close(): void;
+  /** Closes the connection for a sign-out if it is open or opening. */
+  hangUp(): HungUp | undefined;
   on<E extends EventName>(event: E, handler: ServerToClientEvents[E]): () => void;
   getStatus(): SocketStatus;
   subscribe(listener: () => void): () => void;
@@ -67,7 +70,16 @@ export function createSocketConnection(createSocket: () => AppSocket = createDef
     return created;
   };
 
-  return {
+  const close = () => {
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', onBrowserOffline);
+      window.removeEventListener('online', onBrowserOnline);
+    }
+    socket?.disconnect();
+    setStatus({ state: 'idle' });
+  };
+
+  const connection: SocketConnection = {
     connect() {
       const current = getSocket();
       if (current.active) return;
@@ -78,13 +90,12 @@ export function createSocketConnection(createSocket: () => AppSocket = createDef
       }
       current.connect();
     },
-    close() {
-      if (typeof window !== 'undefined') {
-        window.removeEventListener('offline', onBrowserOffline);
-        window.removeEventListener('online', onBrowserOnline);
-      }
-      socket?.disconnect();
-      setStatus({ state: 'idle' });
+    close,
+    hangUp() {
+      if (!socket?.active) return undefined;
+      const delivered = engineClosed(socket);
+      close();
+      return { delivered, reopen: () => connection.connect() };
     },
     on(event, handler) {
       const current = getSocket();
@@ -102,7 +113,9 @@ export function createSocketConnection(createSocket: () => AppSocket = createDef
       };
     },
   };
+  return connection;
 }
 
 /** The tab's single connection. */
 export const socketConnection = createSocketConnection();
+hangUpOnSignOut(() => socketConnection.hangUp());

@@ -3,15 +3,20 @@ import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api/api-client';
 import { isApiError } from '../../../shared/api/api-error';
+import { hangUpForSignOut } from '../../../shared/realtime/sign-out-hang-up';
 import { authKeys } from './auth-keys';
 import { forgetSession } from './forget-session';
 
+/** Hangs up the tab's sockets while the session still stands, then ends it; a failed sign-out reopens them. */
 export async function logout(): Promise<void> {
+  const reopen = await hangUpForSignOut();
   try {
     await api.post<void>('/api/auth/logout');
   } catch (error) {
     // A session that already ended is the outcome we wanted.
-    if (!isApiError(error, 'unauthenticated')) throw error;
+    if (isApiError(error, 'unauthenticated')) return;
+    reopen();
+    throw error;
   }
 }
 

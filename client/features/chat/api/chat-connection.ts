@@ -7,6 +7,7 @@ import { CHAT_NAMESPACE, type ChatClientToServerEvents, type ChatServerToClientE
 import { createChatRequests } from './chat-requests';
 import { browserOffline, createConnectionState, type ChatConnectionState } from './connection-state';
 import { createReadySignal } from './ready-signal';
+import { engineClosed, hangUpOnSignOut, type HungUp } from '../../../shared/realtime/sign-out-hang-up';
 
 export type { ChatConnectionState };
 export type ChatSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
@@ -104,6 +105,18 @@ export function createChatConnection(createSocket: () => ChatSocket = createChat
     ...createChatRequests(() => socket as Socket | undefined, ready),
     getState: state.get,
     subscribe: state.subscribe,
+    /** Closes the socket for a sign-out if it is open or opening; reopening needs a chat view still holding it. */
+    hangUp(): HungUp | undefined {
+      if (!socket?.active) return undefined;
+      const delivered = engineClosed(socket);
+      close();
+      return {
+        delivered,
+        reopen: () => {
+          if (users > 0) open();
+        },
+      };
+    },
   };
 }
 
@@ -111,3 +124,4 @@ export type ChatConnection = ReturnType<typeof createChatConnection>;
 
 /** The tab's single chat connection. */
 export const chatConnection = createChatConnection();
+hangUpOnSignOut(() => chatConnection.hangUp());
