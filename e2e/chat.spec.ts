@@ -113,6 +113,38 @@ test('two people chat, see typing, queue while offline and get unread badges', a
   }
 });
 
+test('a mention reaches the bell, and shows as a toast only away from the room it was made in', async ({ browser, baseURL }) => {
+  const alice = await signIn(browser, baseURL);
+  const bob = await signIn(browser, baseURL);
+  const bell = (page: Page) => page.getByRole('button', { name: /^Notifications/ });
+  const toasts = (page: Page) => page.getByRole('region', { name: 'New notifications' });
+  const tag = Date.now().toString(36);
+  for (const { page } of [alice, bob]) {
+    await page.goto('/chat');
+    await expect(roomView(page).getByText('Connected', { exact: true })).toBeVisible();
+  }
+
+  // Bob is reading #general: the message is in front of him, the bell counts it, no toast covers the room.
+  await send(alice.page, `@${bob.user.username} look here ${tag}`);
+  await expect(messageWith(bob.page, `look here ${tag}`)).toHaveCount(1);
+  await expect(bell(bob.page)).toHaveAccessibleName('Notifications, 1 unread');
+  await bob.page.waitForTimeout(600); // longer than toasts take to gather a burst
+  // Counted once, not awaited: a toast that did show would be gone by itself within seconds.
+  expect(await toasts(bob.page).getByText(`look here ${tag}`).count()).toBe(0);
+
+  // Elsewhere in the app, the next mention is a toast.
+  await bob.page.getByRole('navigation').getByRole('link', { name: 'Data' }).click();
+  await send(alice.page, `@${bob.user.username} and now ${tag}`);
+  await expect(toasts(bob.page).getByText(`and now ${tag}`)).toBeVisible();
+  expect(await toasts(bob.page).getByText(`look here ${tag}`).count()).toBe(0);
+  await expect(bell(bob.page)).toHaveAccessibleName('Notifications, 2 unread');
+
+  for (const person of [alice, bob]) {
+    expect(unexpectedProblems(person.problems), `console errors for ${person.user.username}`).toEqual([]);
+    await person.context.close();
+  }
+});
+
 test('a taken room name is refused clearly, a new room opens', async ({ signedInPage: page }) => {
   const name = `room-${Date.now().toString(36)}`;
   allowConsoleError(page, /409 \(Conflict\)/);

@@ -20,11 +20,13 @@ import {
 import { notificationsKeys } from '../api/notifications-keys';
 import { usePanelStore } from '../stores/panel-store';
 import { useToastsStore } from '../stores/toasts-store';
+import { linkIsShownHere } from './shown-here';
 
 /**
  * Every tab hears every notification, but only a tab on screen shows it as a toast: a background tab's toasts
  * would be stale by the time anyone looked, and the badge already tells. An open panel or the Notifications page
- * shows it in its list (a toast there would also land on the send form of an admin who just broadcast).
+ * shows it in its list (a toast there would also land on the send form of an admin who just broadcast), and a
+ * notification that links to the page on screen (a mention in the room being read) is already in view.
  */
 function shouldToast(queryClient: QueryClient, notification: Notification): boolean {
   const settings = queryClient.getQueryData<NotificationSettings>(notificationsKeys.settings());
@@ -33,7 +35,8 @@ function shouldToast(queryClient: QueryClient, notification: Notification): bool
     notification.read_at === null &&
     document.visibilityState === 'visible' &&
     !usePanelStore.getState().open &&
-    !usePanelStore.getState().pageShown
+    !usePanelStore.getState().pageShown &&
+    !linkIsShownHere(notification.link, window.location)
   );
 }
 
