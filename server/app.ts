@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Env } from './config/env.js';
 import { parseOrigins, parseTrustProxy } from './config/env.js';
 import type { EventBus } from './bus/event-bus.js';
-import errors, { notFoundProblem } from './plugins/errors.js';
+import errors, { frameworkProblem, notFoundProblem } from './plugins/errors.js';
 import database from './plugins/database.js';
 import bus from './plugins/bus.js';
 import metrics from './plugins/metrics.js';
@@ -93,6 +93,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}) {
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Set as the request arrives, so every answer carries it (errors and hijacked streams included) without an

@@ -64,6 +64,21 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
+/**
+ * The router's own refusals, met before any route or hook (a malformed percent-encoding, a path parameter over
+ * the router's limit), which Fastify would otherwise answer with plain JSON that echoes the whole path back.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const body =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? problem('bad_request', 'A part of the path is too long.', { status: 414 })
+      : error.code === 'FST_ERR_BAD_URL'
+        ? problem('bad_request', 'The path is not valid: it holds a malformed percent-encoding.')
+        : problem('bad_request', error.message, { status: error.statusCode ?? 400 });
+  request.log.info({ code: error.code }, 'request refused by the router');
+  sendProblem(reply, body);
+}
+
 export function notFoundProblem(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
 }

@@ -83,6 +83,20 @@ describe('bad requests', () => {
     expect(res.json()).toMatchObject({ code: 'invalid_json' });
   });
 
+  it('answers what the router refuses before any route as a problem, without echoing the path', async () => {
+    for (const [url, status] of [
+      ['/api/orders/%E0%A4%A', 400],
+      ['/api/orders%zz', 400],
+      [`/api/orders/${'9'.repeat(5000)}`, 414],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url.slice(0, 40)).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'bad_request', status });
+      expect(res.body.length).toBeLessThan(400);
+    }
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { username: 'big', password: 'x'.repeat(100_000) } });
     expect(res.statusCode).toBe(413);
