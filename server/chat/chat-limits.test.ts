@@ -82,6 +82,20 @@ describe('chat: limits and malformed input', () => {
     expect((await kit.send(f, roomId, 'after the junk')).seq).toBe(2);
   });
 
+  it('answers an event the contract does not name with not_found, when asked for an answer', async () => {
+    const grace = await kit.user();
+    const { roomId, sockets: [g] } = await kit.joinedRoom(grace.cookie);
+    for (const event of ['no:such-event', 'constructor', '__proto__', 'toString']) {
+      const answer: unknown = await g.timeout(2000).emitWithAck(event, { roomId });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no event') } });
+    }
+    // A known event is answered once, by its own handler.
+    const answers: unknown[] = [];
+    g.emit('room:read', { roomId, seq: 0 }, (answer: unknown) => answers.push(answer));
+    await pause(100);
+    expect(answers).toEqual([{ ok: true, data: expect.anything() }]);
+  });
+
   it('refuses to write to a room the socket has not joined', async () => {
     const gina = await kit.user();
     const roomId = await kit.newRoom(gina.cookie);

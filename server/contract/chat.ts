@@ -88,7 +88,10 @@ export const OnlineList = Type.Array(ChatUser, { description: 'Each user once, h
 
 // ---- Acks --------------------------------------------------------------------------------------------------
 
-/** The codes an ack may carry: a subset of the one catalogue. */
+/**
+ * The codes an ack may carry: a subset of the one catalogue. A payload the schema refuses is `validation_failed`;
+ * an event this contract does not name is `not_found` (when the client asked for an ack at all).
+ */
 export type ChatErrorCode = Extract<ErrorCode, 'validation_failed' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'internal'>;
 export interface ChatError {
   code: ChatErrorCode;

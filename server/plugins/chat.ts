@@ -15,7 +15,7 @@ import { createChatService, type ChatService } from '../chat/chat-service.js';
 import { createSlidingWindow, createThrottle } from '../chat/limits.js';
 import { createPresenceTracker } from '../chat/presence.js';
 import { announcingRooms, createActivityAnnouncer } from '../chat/room-activity.js';
-import { bind, roomKey, userKey } from '../chat/handlers/bind.js';
+import { answerUnknownEvents, bind, roomKey, userKey } from '../chat/handlers/bind.js';
 import type { ChatDeps } from '../chat/handlers/deps.js';
 import { roomJoin } from '../chat/handlers/room-join.js';
 import { roomLeave } from '../chat/handlers/room-leave.js';
@@ -70,6 +70,7 @@ export default fp(
       bind(socket, 'message:delete', handlers.remove, fastify.log);
       bind(socket, 'room:read', handlers.read, fastify.log);
       bind(socket, 'typing', handlers.typing, fastify.log);
+      answerUnknownEvents(socket);
       // `disconnecting`: the socket still lists its rooms here (it has left them by `disconnect`).
       socket.on('disconnecting', () => {
         for (const key of socket.rooms) {
