@@ -69,7 +69,8 @@ export interface ChangesSubscribeResult {
   head: number;
 }
 
-export type LiveErrorCode = Extract<ErrorCode, 'validation_failed' | 'internal'>;
+/** `not_found`: an event this contract does not name (answered when the client asked for an ack). */
+export type LiveErrorCode = Extract<ErrorCode, 'validation_failed' | 'not_found' | 'internal'>;
 export type LiveAck<T> = { ok: true; data: T } | { ok: false; error: { code: LiveErrorCode; message: string } };
 
 /**

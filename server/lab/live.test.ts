@@ -82,6 +82,8 @@ describe('/live', () => {
       const ack = await c.subscribe(payload);
       expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     }
+    const unknown: unknown = await c.socket.timeout(2000).emitWithAck('changes:unsubscribe', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('changes:unsubscribe') } });
     await write();
     await sleep(50);
     expect(c.changes).toEqual([]);

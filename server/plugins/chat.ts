@@ -2,8 +2,10 @@
 // event, presence per room, and the chat service the REST routes share. Broadcasts go through Socket.IO rooms
 // (`room:<id>` per chat room, `user:<id>` per user for their tabs), so an adapter is all several processes need.
 import fp from 'fastify-plugin';
+import type { Socket } from 'socket.io';
 import {
   CHAT_NAMESPACE,
+  CLIENT_CHAT_SCHEMAS,
   PRESENCE_GRACE_MS,
   SEND_MAX_PER_WINDOW,
   SEND_WINDOW_MS,
@@ -15,7 +17,8 @@ import { createChatService, type ChatService } from '../chat/chat-service.js';
 import { createSlidingWindow, createThrottle } from '../chat/limits.js';
 import { createPresenceTracker } from '../chat/presence.js';
 import { announcingRooms, createActivityAnnouncer } from '../chat/room-activity.js';
-import { answerUnknownEvents, bind, roomKey, userKey } from '../chat/handlers/bind.js';
+import { bind, roomKey, userKey } from '../chat/handlers/bind.js';
+import { answerUnknownEvents } from '../http/socket-events.js';
 import type { ChatDeps } from '../chat/handlers/deps.js';
 import { roomJoin } from '../chat/handlers/room-join.js';
 import { roomLeave } from '../chat/handlers/room-leave.js';
@@ -30,6 +33,8 @@ declare module 'fastify' {
     chat: ChatService;
   }
 }
+
+const CHAT_EVENTS: ReadonlySet<string> = new Set(Object.keys(CLIENT_CHAT_SCHEMAS));
 
 export default fp(
   async (fastify) => {
@@ -70,7 +75,7 @@ export default fp(
       bind(socket, 'message:delete', handlers.remove, fastify.log);
       bind(socket, 'room:read', handlers.read, fastify.log);
       bind(socket, 'typing', handlers.typing, fastify.log);
-      answerUnknownEvents(socket);
+      answerUnknownEvents(socket as unknown as Socket, CHAT_EVENTS);
       // `disconnecting`: the socket still lists its rooms here (it has left them by `disconnect`).
       socket.on('disconnecting', () => {
         for (const key of socket.rooms) {

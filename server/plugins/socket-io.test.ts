@@ -91,6 +91,15 @@ describe('Socket.IO handshake', () => {
     }
   });
 
+  it('answers an event on the default namespace, which takes none, with not_found', async () => {
+    const { cookie } = await registerUser(t.app);
+    const socket = client({ cookie });
+    await outcome(socket);
+    const answer: unknown = await socket.timeout(2000).emitWithAck('anything', { x: 1 });
+    expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no event "anything" on /.' } });
+    expect(socket.connected).toBe(true);
+  });
+
   it('counts open websocket connections in the metrics', async () => {
     const { cookie } = await registerUser(t.app);
     const socket = client({ cookie });

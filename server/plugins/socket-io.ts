@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin';
 import { Server, type DefaultEventsMap, type Namespace, type Socket } from 'socket.io';
 import type { IncomingMessage } from 'node:http';
+import { answerUnknownEvents } from '../http/socket-events.js';
 import type { User } from '../contract/auth.js';
 import type { ClientToServerEvents, HandshakeErrorCode, ServerToClientEvents } from '../contract/socket.js';
 
@@ -23,6 +24,8 @@ declare module 'fastify' {
     realtimeNamespace<C extends EventsMap, S extends EventsMap>(name: string): Namespace<C, S, EventsMap, SocketData>;
   }
 }
+
+const NO_EVENTS: ReadonlySet<string> = new Set();
 
 class HandshakeError extends Error {
   readonly data: { code: HandshakeErrorCode };
@@ -82,6 +85,8 @@ export default fp(
       });
       nsp.on('connection', (socket: Socket) => {
         void socket.join(`session:${(socket.data as SocketData).sessionId}`);
+        // The default namespace takes no client events (each feature has its own namespace).
+        if (nsp.name === '/') answerUnknownEvents(socket, NO_EVENTS);
       });
       return nsp;
     };

@@ -76,17 +76,3 @@ export function bind<E extends ClientChatEvent>(socket: ChatSocket, event: E, ha
   // arrives, so the socket is addressed through its untyped face here and nowhere else.
   (socket as unknown as Socket).on(event as string, listener);
 }
-
-/**
- * An event the contract does not name gets an error ack when the client asked for one, instead of a silence the
- * client can only time out on. Known events are left to their own handlers (`onAny` sees every event first).
- */
-export function answerUnknownEvents(socket: ChatSocket): void {
-  (socket as unknown as Socket).onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && Object.hasOwn(CLIENT_CHAT_SCHEMAS, event)) return;
-    const ack = args[args.length - 1];
-    if (typeof ack !== 'function') return;
-    const name = JSON.stringify(String(event).slice(0, 64));
-    (ack as (response: Ack<never>) => void)({ ok: false, error: { code: 'not_found', message: `There is no event ${name} on /chat.` } });
-  });
-}
