@@ -34,20 +34,22 @@ function RoomLinks({ rooms, selectedId, prefix }: { rooms: RoomSummary[]; select
         const unread = room.id === selectedId ? 0 : room.unread;
         return (
           <li key={room.id}>
-            <Link
-              to={`/chat?room=${room.id}`}
-              className="chat-room-link"
-              aria-current={room.id === selectedId ? 'page' : undefined}
-              aria-label={unread > 0 ? `${label}, ${unread} unread` : label}
-            >
+            {/* The name comes from what is shown (room, last activity), so it contains the visible text; the
+                count is said once, in words, instead of as the bare number of the badge. */}
+            <Link to={`/chat?room=${room.id}`} className="chat-room-link" aria-current={room.id === selectedId ? 'page' : undefined}>
               <span aria-hidden="true" className="chat-room-prefix">{prefix}</span>
-              <span className="chat-room-name">{label}</span>
+              <span className="chat-room-name">{label}</span>{' '}
               {room.last_message_at !== null && (
-                <time className="chat-room-prefix" dateTime={new Date(room.last_message_at).toISOString()} style={{ fontSize: '0.75rem' }}>
+                <time className="chat-room-time" dateTime={new Date(room.last_message_at).toISOString()}>
                   {lastActiveLabel(room.last_message_at, now)}
                 </time>
               )}
-              {unread > 0 && <span className="badge" aria-hidden="true">{unread}</span>}
+              {unread > 0 && (
+                <>
+                  <span className="badge" aria-hidden="true">{unread}</span>
+                  <span className="visually-hidden">, {unread} unread</span>
+                </>
+              )}
             </Link>
           </li>
         );

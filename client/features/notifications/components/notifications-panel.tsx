@@ -24,21 +24,22 @@ export function NotificationsPanel({ id, onClose }: NotificationsPanelProps) {
 
   return (
     <div id={id} ref={ref} className="notifications-panel" role="dialog" aria-labelledby={headingId} tabIndex={-1}>
-      <header className="notifications-panel-header">
+      {/* Plain boxes, not header/footer: inside the page's banner those would be landmarks of their own. */}
+      <div className="notifications-panel-header">
         <h2 id={headingId}>Notifications</h2>
         <MarkAllReadButton />
-      </header>
+      </div>
       <div className="notifications-panel-filter">
         <UnreadOnlyToggle checked={unreadOnly} onChange={setUnreadOnly} />
       </div>
       <div className="notifications-panel-body">
         <NotificationList filter={{ unreadOnly }} label="Latest notifications" onNavigate={() => onClose(false)} />
       </div>
-      <footer className="notifications-panel-footer">
+      <div className="notifications-panel-footer">
         <Link to="/notifications" onClick={() => onClose(false)}>
           All notifications and settings
         </Link>
-      </footer>
+      </div>
     </div>
   );
 }
