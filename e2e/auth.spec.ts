@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { test, expect, newUsername } from './fixtures';
+import { allowConsoleError, expect, newUsername, test } from './fixtures';
 
 test('a new user registers, signs out, signs in, reloads and stays signed in, and signs out', async ({ page }, testInfo) => {
   const username = newUsername('new');
@@ -89,4 +89,36 @@ test('signing out over long polling leaves no refused request behind', async ({ 
   await expect(page).toHaveURL(/\/sign-in/);
   // The page fixture fails the test on any console error; wait until every socket request has had its answer.
   await expect.poll(() => pending.size).toBe(0);
+});
+
+test('when the socket loses the server, the REST indicator checks at once instead of at its next poll', async ({ signedInPage: page }) => {
+  // The WebSocket runs through a proxy the test can cut, and the health check is refused from the moment of the cut.
+  let cut: (() => Promise<void>) | undefined;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    ws.connectToServer();
+    cut = () => ws.close({ code: 4000, reason: 'cut by the test' });
+  });
+  allowConsoleError(page, /ERR_CONNECTION_REFUSED|ERR_FAILED/);
+  const indicator = (name: string) =>
+    page.getByRole('status', { name: 'Connection status' }).getByRole('listitem').filter({ hasText: `${name}:` });
+  // Socket.IO starts on long polling and moves to the WebSocket once it has sent the upgrade packet ("5"): cut
+  // before that and it just stays on polling.
+  const upgraded = page.waitForEvent('websocket').then((ws) => ws.waitForEvent('framesent', (frame) => frame.payload === '5'));
+  await page.goto('/data');
+  await upgraded;
+  await expect(indicator('REST')).toContainText('Online');
+  await expect(indicator('WebSocket')).toContainText('Connected');
+
+  // A fresh health check just now puts its next poll 15 s away (the browser's "online" event asks for one).
+  const checked = page.waitForResponse('**/api/health');
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await checked;
+  await page.route('**/api/health', (route) => route.abort('connectionrefused'));
+  await cut!();
+  await expect(indicator('WebSocket')).not.toContainText('Connected');
+  // Well before that poll, the socket's drop has made the indicator check.
+  await expect(indicator('REST')).toContainText('Unreachable', { timeout: 5_000 });
+  await page.unroute('**/api/health');
+  await expect(indicator('WebSocket')).toContainText('Connected', { timeout: 15_000 });
+  await expect(indicator('REST')).toContainText('Online', { timeout: 8_000 });
 });

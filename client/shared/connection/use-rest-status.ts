@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useHealth } from '../api/get-health';
 import { NetworkError } from '../api/api-error';
+import { useNotificationStreamStatus } from '../realtime/use-notification-stream-status';
+import { useSocketStatus } from '../realtime/use-socket-status';
 import { useOnlineStatus } from './use-online-status';
 
 export type RestState = 'checking' | 'online' | 'offline' | 'unreachable' | 'failing';
@@ -10,6 +12,19 @@ export function useRestStatus(): RestState {
   const online = useOnlineStatus();
   const health = useHealth();
   const { refetch } = health;
+
+  // The socket and the event stream hear of a server going away (or coming back) at once, the poll up to 15 s
+  // later: re-check when either changes state, so the three indicators do not disagree meanwhile.
+  const socketState = useSocketStatus().state;
+  const streamState = useNotificationStreamStatus().state;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    void refetch();
+  }, [socketState, streamState, refetch]);
 
   // Re-check at once when the network changes instead of waiting for the next poll.
   useEffect(() => {
