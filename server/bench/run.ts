@@ -16,6 +16,18 @@ const SUITES: Record<string, (options: SuiteOptions) => Promise<SuiteResult>> = 
   lab: async (o) => (await import('./suites/lab.js')).labSuite(o),
 };
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(
+    `usage: npm run bench [-- --suite ${Object.keys(SUITES).join(',')}] [--orders N] [--seconds S]\n\n` +
+      'Runs each suite against its peer in the same run and prints ratios (the machines are shared and noisy).\n' +
+      '  --suite LIST   which suites, in this order (default all)\n' +
+      '  --orders N     orders seeded for the orders suite (default 1000000, at least 1000)\n' +
+      '  --seconds S    measuring time per orders case (default 5, at most 60)\n' +
+      'Tables go to standard output and to bench-results/<timestamp>/.\n',
+  );
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: {
     suite: { type: 'string', default: Object.keys(SUITES).join(',') },

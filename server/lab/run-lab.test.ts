@@ -48,3 +48,16 @@ it('runs a short lab, prints both tables and writes the results', async () => {
   expect(results.figures.lanes.map((l) => l.kind).sort()).toEqual(['long_poll', 'poll', 'sse', 'websocket']);
   for (const lane of results.figures.lanes) expect(lane).toMatchObject({ missing: { count: 0 }, faults: [{ name: 'drop', lost: 0 }] });
 }, 120_000);
+
+it('explains itself on --help and exits 0, and names a wrong option before the usage', async () => {
+  const help = await runLab(['--help']);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/^usage: npm run lab -- /);
+  for (const option of ['--rate', '--poll', '--wait', '--duration', '--faults', '--lanes', '--url', '--admin-password', '--user', '--out']) {
+    expect(help.stdout).toContain(`  ${option} `);
+  }
+  const wrong = await runLab(['--speed', '9']);
+  expect(wrong.code).toBe(1);
+  expect(wrong.stderr).toMatch(/Unknown option '--speed'[\s\S]*usage: npm run lab/);
+});
+

@@ -31,6 +31,25 @@ export const USAGE =
   'npm run lab -- [--rate 20] [--poll 1000] [--wait 25] [--duration 30] [--url http://host:port] ' +
   '[--faults drop,stall|none] [--lanes poll,long_poll,sse,websocket] [--admin-password …] [--user … --password …] [--out lab-results]';
 
+/** What `--help` prints after the usage line. */
+export const HELP = `The transport lab without a browser: one stream of order changes over every lane at once, checked for
+loss, repeats and order, with latency, requests and bytes per lane.
+
+  --rate N            order changes per second during the run (default 20)
+  --poll MS           short-polling interval in milliseconds (default 1000)
+  --wait S            how long a long poll is held open, in seconds (default 25)
+  --duration S        length of the run in seconds (default 30, at most ${MAX_DURATION_S})
+  --faults LIST       drop, stall (default both), or none: injected at a third and two thirds of the run
+  --lanes LIST        poll, long_poll, sse, websocket (default all)
+  --url URL           a running Switchboard to measure; without it the runner starts its own on loopback
+  --admin-password P  needed with --url to set the rate and inject faults
+  --user U --password P
+                      sign in as this account instead of registering a fresh lab_… user
+  --out DIR           where results.md, results.json and results.csv go (default lab-results)
+
+Exits 0 when every lane got every change exactly once and in order, 1 otherwise.
+`;
+
 function number(name: string, text: string, min: number, max: number, integer = false): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {

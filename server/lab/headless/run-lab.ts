@@ -4,7 +4,7 @@
 // exits 1 when a change was lost, repeated or reordered.
 import { exactDeliveryHeld } from './checks.js';
 import { runSession } from './lab-session.js';
-import { parseOptions, USAGE, type LabOptions } from './options.js';
+import { HELP, parseOptions, USAGE, type LabOptions } from './options.js';
 import { startOwnServer, type OwnServer } from './own-server.js';
 import { formatReport, writeResults } from './report.js';
 
@@ -39,9 +39,15 @@ async function main(options: LabOptions): Promise<number> {
   return exactDeliveryHeld(details.checks) ? 0 : 1;
 }
 
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`usage: ${USAGE}\n\n${HELP}`);
+  process.exit(0);
+}
+
 let options: LabOptions;
 try {
-  options = parseOptions(process.argv.slice(2));
+  options = parseOptions(args);
 } catch (error) {
   log(`${error instanceof Error ? error.message : String(error)}\nusage: ${USAGE}`);
   process.exit(1);
