@@ -36,3 +36,15 @@ test('the lab compares the lanes in one table that fits a 1280 px window', async
   const shown = await frame.boundingBox();
   expect(last!.x + last!.width, 'the last column is inside the card').toBeLessThanOrEqual(shown!.x + shown!.width + 0.5);
 });
+
+test('on a phone the header scrolls away with the page; on a laptop it stays', async ({ signedInPage: page }) => {
+  const banner = page.getByRole('banner');
+  for (const [width, stays] of [[390, false], [1280, true]] as const) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto('/data');
+    await expect(page.getByRole('table', { name: /orders/i }).getByRole('row').nth(1)).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    if (stays) await expect(banner).toBeInViewport();
+    else await expect(banner).not.toBeInViewport();
+  }
+});
