@@ -48,3 +48,12 @@ test('on a phone the header scrolls away with the page; on a laptop it stays', a
     else await expect(banner).not.toBeInViewport();
   }
 });
+
+test('on a phone the conversation comes before the forms to add a room', async ({ signedInPage: page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/chat');
+  await expect(page.getByRole('heading', { level: 1, name: '#general' })).toBeInViewport();
+  const composer = await page.getByRole('textbox', { name: 'Message' }).boundingBox();
+  const newRoom = await page.getByRole('form', { name: 'New room' }).boundingBox();
+  expect(composer!.y).toBeLessThan(newRoom!.y);
+});

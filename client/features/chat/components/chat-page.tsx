@@ -1,4 +1,4 @@
-// The Chat page: rooms on the side, the selected room (from `?room=<id>`, which mention notifications link to)
+// The Chat page: rooms and the forms to add one on the side, the selected room (from `?room=<id>`, which mention notifications link to)
 // beside them. The /chat socket is held open while the page is mounted.
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
@@ -34,12 +34,10 @@ export function ChatPage({ me }: { me: ChatMe }) {
   const selected = rooms.data.find((r) => r.id === selectedId);
 
   return (
+    // Three parts, placed by the stylesheet: rooms and forms beside the room on a wide screen; on a phone the
+    // rooms in a row above it and the forms below, so the conversation is on the first screen.
     <div className="chat-page">
-      <aside className="chat-sidebar">
-        <RoomList rooms={rooms.data} selectedId={selectedId} />
-        <NewRoomForm />
-        <DirectMessageForm />
-      </aside>
+      <RoomList rooms={rooms.data} selectedId={selectedId} />
       {selected ? (
         <RoomView key={selected.id} room={selected} me={me} />
       ) : (
@@ -47,6 +45,10 @@ export function ChatPage({ me }: { me: ChatMe }) {
           <p>{selectedId === undefined ? 'Pick a room.' : 'This room does not exist, or is not yours to see.'}</p>
         </section>
       )}
+      <div className="chat-side-forms">
+        <NewRoomForm />
+        <DirectMessageForm />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// The rooms, each a link to /chat?room=<id> with its unread count in the accessible name ("general, 2 unread")
-// and when it was last active. Both change live, from socket events.
+// The rooms, each a link to /chat?room=<id> showing when it was last active, with its unread count in the
+// accessible name ("general 10:42 AM, 2 unread"). Both change live, from socket events.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RoomSummary } from '../../../../server/contract/chat';
