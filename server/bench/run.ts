@@ -16,9 +16,11 @@ const SUITES: Record<string, (options: SuiteOptions) => Promise<SuiteResult>> = 
   lab: async (o) => (await import('./suites/lab.js')).labSuite(o),
 };
 
+const USAGE = `usage: npm run bench [-- --suite ${Object.keys(SUITES).join(',')}] [--orders N] [--seconds S]`;
+
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(
-    `usage: npm run bench [-- --suite ${Object.keys(SUITES).join(',')}] [--orders N] [--seconds S]\n\n` +
+    `${USAGE}\n\n` +
       'Runs each suite against its peer in the same run and prints ratios (the machines are shared and noisy).\n' +
       '  --suite LIST   which suites, in this order (default all)\n' +
       '  --orders N     orders seeded for the orders suite (default 1000000, at least 1000)\n' +
@@ -28,21 +30,32 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 
-const { values } = parseArgs({
-  options: {
-    suite: { type: 'string', default: Object.keys(SUITES).join(',') },
-    orders: { type: 'string', default: '1000000' },
-    seconds: { type: 'string', default: '5' },
-  },
-  strict: true,
-});
+/** A wrong option is a usage message and exit code 2, not a stack trace. */
+function refuse(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values: { suite: string; orders: string; seconds: string };
+try {
+  ({ values } = parseArgs({
+    options: {
+      suite: { type: 'string', default: Object.keys(SUITES).join(',') },
+      orders: { type: 'string', default: '1000000' },
+      seconds: { type: 'string', default: '5' },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  refuse(error instanceof Error ? error.message : String(error));
+}
 const orders = Number(values.orders);
 const seconds = Number(values.seconds);
-if (!Number.isSafeInteger(orders) || orders < 1000) throw new Error('--orders must be an integer ≥ 1000');
-if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds must be between 0 and 60');
+if (!Number.isSafeInteger(orders) || orders < 1000) refuse('--orders must be an integer ≥ 1000');
+if (!(seconds > 0 && seconds <= 60)) refuse('--seconds must be between 0 and 60');
 const chosen = values.suite.split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of chosen) {
-  if (!SUITES[name]) throw new Error(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
+  if (!SUITES[name]) refuse(`unknown suite "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
 }
 
 process.stdout.write('compiling the server and the peers…\n');
