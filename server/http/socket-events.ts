@@ -2,7 +2,10 @@
 // namespace answers events its contract does not name with a `not_found` error ack instead.
 import type { Socket } from 'socket.io';
 
-/** Answers, on `socket`, every event outside `known` that came with an ack. `onAny` sees known events too: it leaves them to their handlers. */
+/**
+ * Answers, on `socket`, every event outside `known` that came with an ack. `onAny` sees the known events too: it
+ * leaves them to their handlers.
+ */
 export function answerUnknownEvents(socket: Socket, known: ReadonlySet<string>): void {
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === 'string' && known.has(event)) return;

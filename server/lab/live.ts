@@ -13,7 +13,6 @@ import {
   type LiveClientToServerEvents,
   type LiveServerToClientEvents,
 } from '../contract/lab.js';
-import { answerUnknownEvents } from '../http/socket-events.js';
 import type { OrdersService } from '../orders/orders-service.js';
 import type { SocketData } from '../plugins/socket-io.js';
 import { createChangeFollower } from './change-follower.js';
@@ -38,7 +37,6 @@ export interface LiveDeps {
 }
 
 const checkSubscribe = Compile(ChangesSubscribePayload);
-const LIVE_EVENTS: ReadonlySet<string> = new Set(['changes:subscribe']);
 
 function subscribeProblem(payload: unknown): string {
   const [issue] = checkSubscribe.Errors(payload);
@@ -108,7 +106,6 @@ export function attachLive(nsp: LiveNamespace, deps: LiveDeps): void {
       untrack();
     });
 
-    answerUnknownEvents(socket as unknown as Socket, LIVE_EVENTS);
     // The payload is untrusted: checked against the contract before use; the ack may be missing or not a function.
     (socket as unknown as Socket).on('changes:subscribe', (...args: unknown[]) => {
       const last = args[args.length - 1];

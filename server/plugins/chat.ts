@@ -2,7 +2,6 @@
 // event, presence per room, and the chat service the REST routes share. Broadcasts go through Socket.IO rooms
 // (`room:<id>` per chat room, `user:<id>` per user for their tabs), so an adapter is all several processes need.
 import fp from 'fastify-plugin';
-import type { Socket } from 'socket.io';
 import {
   CHAT_NAMESPACE,
   CLIENT_CHAT_SCHEMAS,
@@ -18,7 +17,6 @@ import { createSlidingWindow, createThrottle } from '../chat/limits.js';
 import { createPresenceTracker } from '../chat/presence.js';
 import { announcingRooms, createActivityAnnouncer } from '../chat/room-activity.js';
 import { bind, roomKey, userKey } from '../chat/handlers/bind.js';
-import { answerUnknownEvents } from '../http/socket-events.js';
 import type { ChatDeps } from '../chat/handlers/deps.js';
 import { roomJoin } from '../chat/handlers/room-join.js';
 import { roomLeave } from '../chat/handlers/room-leave.js';
@@ -34,11 +32,11 @@ declare module 'fastify' {
   }
 }
 
-const CHAT_EVENTS: ReadonlySet<string> = new Set(Object.keys(CLIENT_CHAT_SCHEMAS));
+const CHAT_EVENTS = Object.keys(CLIENT_CHAT_SCHEMAS) as (keyof ChatClientToServerEvents & string)[];
 
 export default fp(
   async (fastify) => {
-    const nsp = fastify.realtimeNamespace<ChatClientToServerEvents, ChatServerToClientEvents>(CHAT_NAMESPACE);
+    const nsp = fastify.realtimeNamespace<ChatClientToServerEvents, ChatServerToClientEvents>(CHAT_NAMESPACE, CHAT_EVENTS);
     const chat = announcingRooms(createChatService(fastify.repos.chat, fastify.repos.users), nsp);
     const presence = createPresenceTracker((roomId) => {
       nsp.to(roomKey(roomId)).emit('presence', { roomId, online: presence.online(roomId) });
@@ -75,7 +73,6 @@ export default fp(
       bind(socket, 'message:delete', handlers.remove, fastify.log);
       bind(socket, 'room:read', handlers.read, fastify.log);
       bind(socket, 'typing', handlers.typing, fastify.log);
-      answerUnknownEvents(socket as unknown as Socket, CHAT_EVENTS);
       // `disconnecting`: the socket still lists its rooms here (it has left them by `disconnect`).
       socket.on('disconnecting', () => {
         for (const key of socket.rooms) {

@@ -33,7 +33,7 @@ export default fp(
     };
 
     const hub = createFollowerHub(fastify.bus);
-    const nsp = fastify.realtimeNamespace<LiveClientToServerEvents, LiveServerToClientEvents>(LIVE_NAMESPACE);
+    const nsp = fastify.realtimeNamespace<LiveClientToServerEvents, LiveServerToClientEvents>(LIVE_NAMESPACE, ['changes:subscribe']);
     attachLive(nsp, { orders: fastify.orders, hub, drops: lab.drops, metrics: lab.metrics, log: fastify.log });
 
     fastify.decorate('lab', lab);

@@ -1,6 +1,7 @@
 // Socket.IO on the same HTTP server. Every namespace is created through `realtimeNamespace`, which applies
 // the same handshake rules: a session cookie is required and the Origin must be the app's own (browsers send
-// cookies on cross-site WebSocket handshakes, so without this check any site could act as the user).
+// cookies on cross-site WebSocket handshakes, so without this check any site could act as the user). It is told
+// the client events its contract names, and answers any other event with a `not_found` ack.
 import fp from 'fastify-plugin';
 import { Server, type DefaultEventsMap, type Namespace, type Socket } from 'socket.io';
 import type { IncomingMessage } from 'node:http';
@@ -21,11 +22,12 @@ type AnyNamespace = Namespace<EventsMap, EventsMap, EventsMap, SocketData>;
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server<ClientToServerEvents, ServerToClientEvents, EventsMap, SocketData>;
-    realtimeNamespace<C extends EventsMap, S extends EventsMap>(name: string): Namespace<C, S, EventsMap, SocketData>;
+    realtimeNamespace<C extends EventsMap, S extends EventsMap>(
+      name: string,
+      clientEvents: readonly (keyof C & string)[],
+    ): Namespace<C, S, EventsMap, SocketData>;
   }
 }
-
-const NO_EVENTS: ReadonlySet<string> = new Set();
 
 class HandshakeError extends Error {
   readonly data: { code: HandshakeErrorCode };
@@ -67,7 +69,7 @@ export default fp(
       socket.once('close', () => release());
     });
 
-    const applyHandshakeRules = (nsp: AnyNamespace) => {
+    const applyHandshakeRules = (nsp: AnyNamespace, clientEvents: ReadonlySet<string>) => {
       nsp.use((socket, next) => {
         if (!isOwnOrigin(socket.request, opts.allowedOrigins, opts.trustProxy)) {
           next(new HandshakeError('foreign_origin', 'Connections from another site are refused'));
@@ -85,22 +87,21 @@ export default fp(
       });
       nsp.on('connection', (socket: Socket) => {
         void socket.join(`session:${(socket.data as SocketData).sessionId}`);
-        // The default namespace takes no client events (each feature has its own namespace).
-        if (nsp.name === '/') answerUnknownEvents(socket, NO_EVENTS);
+        answerUnknownEvents(socket, clientEvents);
       });
       return nsp;
     };
 
     const namespaces = new Map<string, AnyNamespace>();
-    const realtimeNamespace = (name: string): AnyNamespace => {
+    const realtimeNamespace = (name: string, clientEvents: readonly string[]): AnyNamespace => {
       let nsp = namespaces.get(name);
       if (!nsp) {
-        nsp = applyHandshakeRules(io.of(name) as unknown as AnyNamespace);
+        nsp = applyHandshakeRules(io.of(name) as unknown as AnyNamespace, new Set(clientEvents));
         namespaces.set(name, nsp);
       }
       return nsp;
     };
-    realtimeNamespace('/');
+    realtimeNamespace('/', []); // each feature has a namespace of its own: this one takes no client events
 
     // Signing out ends the session's sockets for good (no automatic reconnect on the client side).
     const unsubscribe = fastify.bus.subscribe('session.revoked', ({ sessionId, reason }) => {
@@ -125,4 +126,5 @@ export default fp(
 
 type FastifyRealtimeNamespace = <C extends EventsMap, S extends EventsMap>(
   name: string,
+  clientEvents: readonly (keyof C & string)[],
 ) => Namespace<C, S, EventsMap, SocketData>;

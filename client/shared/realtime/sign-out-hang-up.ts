@@ -50,3 +50,15 @@ export function engineClosed(socket: ClosableSocket | undefined): Promise<void> 
   if (!engine || engine.readyState === 'closed') return Promise.resolve();
   return new Promise((resolve) => void engine.once('close', () => resolve()));
 }
+
+/** A Socket.IO connection's hang-up: `close` it if it is open or opening, and `reopen` it on a failed sign-out. */
+export function hangUpSocket(
+  socket: (ClosableSocket & { readonly active: boolean }) | undefined,
+  close: () => void,
+  reopen: () => void,
+): HungUp | undefined {
+  if (!socket?.active) return undefined;
+  const delivered = engineClosed(socket);
+  close();
+  return { delivered, reopen };
+}

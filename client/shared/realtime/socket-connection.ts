@@ -3,7 +3,7 @@
 // authenticated by the session cookie, so the app connects only while someone is signed in.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeErrorCode, ServerToClientEvents } from '../../../server/contract/socket';
-import { engineClosed, hangUpOnSignOut, type HungUp } from './sign-out-hang-up';
+import { hangUpOnSignOut, hangUpSocket, type HungUp } from './sign-out-hang-up';
 
 export type SocketState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 
@@ -91,12 +91,7 @@ export function createSocketConnection(createSocket: () => AppSocket = createDef
       current.connect();
     },
     close,
-    hangUp() {
-      if (!socket?.active) return undefined;
-      const delivered = engineClosed(socket);
-      close();
-      return { delivered, reopen: () => connection.connect() };
-    },
+    hangUp: () => hangUpSocket(socket, close, () => connection.connect()),
     on(event, handler) {
       const current = getSocket();
       current.on(event, handler as never);

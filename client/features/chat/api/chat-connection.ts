@@ -7,7 +7,7 @@ import { CHAT_NAMESPACE, type ChatClientToServerEvents, type ChatServerToClientE
 import { createChatRequests } from './chat-requests';
 import { browserOffline, createConnectionState, type ChatConnectionState } from './connection-state';
 import { createReadySignal } from './ready-signal';
-import { engineClosed, hangUpOnSignOut, type HungUp } from '../../../shared/realtime/sign-out-hang-up';
+import { hangUpOnSignOut, hangUpSocket, type HungUp } from '../../../shared/realtime/sign-out-hang-up';
 
 export type { ChatConnectionState };
 export type ChatSocket = Socket<ChatServerToClientEvents, ChatClientToServerEvents>;
@@ -106,17 +106,10 @@ export function createChatConnection(createSocket: () => ChatSocket = createChat
     getState: state.get,
     subscribe: state.subscribe,
     /** Closes the socket for a sign-out if it is open or opening; reopening needs a chat view still holding it. */
-    hangUp(): HungUp | undefined {
-      if (!socket?.active) return undefined;
-      const delivered = engineClosed(socket);
-      close();
-      return {
-        delivered,
-        reopen: () => {
-          if (users > 0) open();
-        },
-      };
-    },
+    hangUp: (): HungUp | undefined =>
+      hangUpSocket(socket, close, () => {
+        if (users > 0) open();
+      }),
   };
 }
 

@@ -1,5 +1,5 @@
-// The Chat page: rooms and the forms to add one on the side, the selected room (from `?room=<id>`, which mention notifications link to)
-// beside them. The /chat socket is held open while the page is mounted.
+// The Chat page: the rooms and the forms to add one, and the selected room (from `?room=<id>`, which mention
+// notifications link to). The /chat socket is held open while the page is mounted.
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { GENERAL_ROOM_NAME } from '../../../../server/contract/chat';
